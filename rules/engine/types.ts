@@ -1,0 +1,212 @@
+/**
+ * Public input and output types of the rules engine. Money is integer cents, points are integers.
+ * The Toast layer converts cents back to dollars when it answers Toast.
+ */
+import type { MemberStatus } from './program-types.js';
+
+export type * from './program-types.js';
+
+/** A loyalty discount already on the check (Toast AppliedDiscount with loyaltyDetails). */
+export interface NormalizedLoyaltyDiscount {
+  appliedDiscountGuid: string | null;
+  /** `loyaltyDetails.referenceId`: our offer identifier (reward id). */
+  referenceId: string | null;
+  amountCents: number;
+  processingState: string | null;
+}
+
+/** A modifier, counted through its parent line (Toast never discounts modifiers directly). */
+export interface NormalizedModifier {
+  menuItemGuid: string | null;
+  menuGroupGuid: string | null;
+  salesCategoryGuid: string | null;
+  quantity: number;
+  /** Gross price of this modifier (already included in the parent's `preDiscountCents`). */
+  preDiscountCents: number;
+}
+
+/** One non-voided or voided top-level selection of the check. */
+export interface NormalizedLine {
+  selectionGuid: string;
+  menuItemGuid: string | null;
+  menuGroupGuid: string | null;
+  salesCategoryGuid: string | null;
+  displayName: string | null;
+  /** Toast quantity; a decimal for items sold by weight. */
+  quantity: number;
+  /** Gross price of the line including modifiers, before discounts (Toast `preDiscountPrice`). */
+  preDiscountCents: number;
+  /** Gross price of the item alone: `preDiscountCents` minus modifiers, never below zero. */
+  basePreDiscountCents: number;
+  /** Net price after item and check discounts (Toast `price`); derived when Toast omits it. */
+  netCents: number;
+  modifiers: NormalizedModifier[];
+  voided: boolean;
+  /** Deferred revenue (gift card sale): never earns points. */
+  deferred: boolean;
+  /** A Toast-configured (non-loyalty) item discount is on this line: no loyalty item discount may be added. */
+  hasNonLoyaltyItemDiscount: boolean;
+  nonLoyaltyDiscountCents: number;
+  loyaltyDiscounts: NormalizedLoyaltyDiscount[];
+}
+
+/** A Toast check converted once at the edge by `normalizeToastCheck`. */
+export interface NormalizedCheck {
+  checkGuid: string | null;
+  lines: NormalizedLine[];
+  /** Check-level loyalty discounts (ours). */
+  checkLoyaltyDiscounts: NormalizedLoyaltyDiscount[];
+  /** Sum of check-level Toast-configured discounts. */
+  checkNonLoyaltyDiscountCents: number;
+  hasNonLoyaltyCheckDiscount: boolean;
+  /** Toast `check.amount` (due after discounts, before tax), when sent. */
+  amountCents: number | null;
+  taxCents: number;
+  totalCents: number | null;
+  /** Sum of payment tips. */
+  tipCents: number;
+  paymentStatus: string | null;
+  voided: boolean;
+  openedDate: string | null;
+  paidDate: string | null;
+  closedDate: string | null;
+}
+
+/** Usage of one reward by one member in the current periods (see `periodStarts`). */
+export interface RewardUsage {
+  day: number;
+  week: number;
+  month: number;
+  total: number;
+}
+
+/** What the caller knows about the member; `null` for an anonymous check. */
+export interface MemberState {
+  status: MemberStatus;
+  tier: string | null;
+  pointsBalance: number;
+  lifetimePoints: number;
+  rollingPoints?: number;
+  visits: number;
+  usage: Record<string, RewardUsage>;
+  /** Discount cents already spent on each reward's budget. */
+  budgetUsed?: Record<string, number>;
+}
+
+/** Everything one evaluation depends on; the clock is injected as `now`. */
+export interface EvaluationContext {
+  /** ISO-8601 instant (or epoch milliseconds). */
+  now: string | number;
+  locationGuid: string;
+  check: NormalizedCheck;
+  member: MemberState | null;
+}
+
+export type SelectionType = 'CHECK' | 'ITEM' | 'MULTI_ITEM';
+
+export interface ItemApplication {
+  selectionIdentifier: string;
+  amountCents: number;
+}
+
+/** A Toast-ready offer in cents. `identifier` is the reward id (stable across calls). */
+export interface EngineOffer {
+  identifier: string;
+  name: string;
+  applicable: boolean;
+  selectionType: SelectionType;
+  amountCents: number;
+  itemApplication?: ItemApplication[];
+  quantity?: number;
+  expiration?: { date: string }[];
+  description?: string;
+  pointsCost: number;
+  /** Why the offer is not applicable (empty when applicable), e.g. `NEEDS_POINTS:40`. */
+  reasons: string[];
+}
+
+export interface NotOffered {
+  rewardId: string;
+  reasons: string[];
+}
+
+export interface OffersResult {
+  /** Applicable first, then alphabetical by name (Toast's display order). */
+  offers: EngineOffer[];
+  /** Toast `redemptionLimit.maxRedemptions`; null = unlimited. */
+  redemptionLimit: number | null;
+  notOffered: NotOffered[];
+}
+
+/** A raw Toast Redemption as received (amounts in dollars, possibly strings or null). */
+export interface ToastRedemption {
+  identifier?: string | null;
+  selectionGuid?: string | null;
+  appliedDiscountGuid?: string | null;
+  multiItemDiscountGuid?: string | null;
+  amount?: number | string | null;
+  quantity?: number | string | null;
+  name?: string | null;
+  itemApplication?: { selectionIdentifier?: string | null; amount?: number | string | null; appliedDiscountIdentifier?: unknown }[] | null;
+  [extra: string]: unknown;
+}
+
+/** A redemption that stays on the check, with its final amount. */
+export interface AppliedRedemption {
+  identifier: string;
+  selectionGuid: string | null;
+  appliedDiscountGuid: string | null;
+  multiItemDiscountGuid: string | null;
+  quantity: number;
+  name: string;
+  /** Total discount of this redemption (all units). */
+  amountCents: number;
+  /** MULTI_ITEM (and ITEM) per-selection amounts. */
+  itemApplication?: (ItemApplication & { appliedDiscountIdentifier?: unknown })[];
+  /** Points to debit: cost × quantity. */
+  pointsCost: number;
+}
+
+export interface RejectedRedemption {
+  redemption: ToastRedemption;
+  /** Machine-readable reason, e.g. `ITEM_NOT_ON_CHECK`. */
+  reason: string;
+  /** Human text without PII. */
+  message: string;
+}
+
+export interface ValidateRedemptionsResult {
+  applied: AppliedRedemption[];
+  rejected: RejectedRedemption[];
+}
+
+export type AccrualKind = 'BASE' | 'BONUS' | 'MULTIPLIER' | 'CAP' | 'TIER_MULTIPLIER';
+
+export interface AccrualLine {
+  ruleId: string;
+  kind: AccrualKind;
+  points: number;
+  detail?: string;
+}
+
+export interface AccrualResult {
+  points: number;
+  eligibleSpendCents: number;
+  breakdown: AccrualLine[];
+  ruleSetVersion: string;
+}
+
+/** Starts of the current usage periods in the location's timezone, as ISO instants. */
+export interface PeriodStarts {
+  day: string;
+  week: string;
+  month: string;
+}
+
+/** One validation problem; `path` is a JSON Pointer into the rule file. */
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<P> = { ok: true; program: P } | { ok: false; errors: ValidationError[] };

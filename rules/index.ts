@@ -1,0 +1,16 @@
+/**
+ * Public surface of the rules package: validation of program rule files and the pure engine that
+ * prices a Toast check. Everything here is free of I/O except `loadProgramFile`.
+ *
+ * `offers`, `validateRedemptions` and `accrual` return Promises because eligibility conditions are
+ * evaluated with json-rules-engine, whose `run()` is asynchronous; they are still pure functions of
+ * (program, context).
+ */
+export * from './engine/types.js';
+export { validateProgram } from './validation/validate-program.js';
+export { loadProgramFile } from './load.js';
+export { offers } from './engine/offers.js';
+export { validateRedemptions } from './engine/redemptions.js';
+export { accrual } from './engine/accrual.js';
+export { normalizeToastCheck } from './engine/normalize.js';
+export { periodStarts } from './engine/periods.js';
