@@ -1,0 +1,78 @@
+/**
+ * The one schema for every Perkwire setting. Each property is an environment variable;
+ * `default` is the development default, `x-secret` marks values whose development default
+ * is refused with NODE_ENV=production.
+ */
+export const configSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    NODE_ENV: {
+      type: 'string', enum: ['development', 'test', 'production'], default: 'development',
+      description: 'Runtime environment. production refuses development secrets.',
+    },
+    PORT: {
+      type: 'integer', minimum: 0, maximum: 65535, default: 8080,
+      description: 'HTTP port of the API (0 = any free port).',
+    },
+    HOST: {
+      type: 'string', default: '0.0.0.0', maxLength: 255,
+      description: 'Interface the API listens on.',
+    },
+    MONGODB_URI: {
+      type: 'string', pattern: '^mongodb(\\+srv)?://', default: 'mongodb://127.0.0.1:27018/perkwire',
+      description: 'MongoDB connection string. Unset under npm start/test: the local dev server is started.',
+    },
+    REDIS_URL: {
+      type: 'string', pattern: '^rediss?://', default: 'redis://127.0.0.1:6389',
+      description: 'Redis connection URL for BullMQ queues.',
+    },
+    TOAST_API_KEYS: {
+      type: 'string', minLength: 1, maxLength: 2048, default: 'dev-toast-key', 'x-secret': true,
+      description: 'Comma-separated static keys Toast sends in Authorization (several for rotation; each ≤ 255 chars).',
+    },
+    TOAST_AUTH_MODE: {
+      type: 'string', enum: ['static', 'jwt'], default: 'static',
+      description: 'static: Authorization is one of TOAST_API_KEYS. jwt: an RS256 token signed by Toast.',
+    },
+    TOAST_JWT_PUBLIC_KEY: {
+      type: 'string', maxLength: 8192, default: '',
+      description: "PEM public key of Toast's token signer (required when TOAST_AUTH_MODE=jwt).",
+    },
+    ADMIN_API_KEYS: {
+      type: 'string', minLength: 1, maxLength: 2048, default: 'dev-admin-key:*', 'x-secret': true,
+      description: 'Comma-separated admin keys, each KEY:programId (or KEY:* for every program).',
+    },
+    ROLE: {
+      type: 'string', enum: ['all', 'api', 'worker'], default: 'all',
+      description: 'all: API and workers in one process; api or worker alone for scale-out.',
+    },
+    LOG_LEVEL: {
+      type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info',
+      description: 'pino log level.',
+    },
+    RULES_DIR: {
+      type: 'string', default: 'rules/programs', maxLength: 1024,
+      description: 'Folder of program rule files published at boot.',
+    },
+    SEED_DEMO: {
+      type: 'boolean', default: true,
+      description: 'Publish the rule files in RULES_DIR and their locations at boot.',
+    },
+    BODY_LIMIT_BYTES: {
+      type: 'integer', minimum: 1024, maximum: 10485760, default: 1048576,
+      description: 'Largest accepted request body.',
+    },
+    SHUTDOWN_TIMEOUT_MS: {
+      type: 'integer', minimum: 1000, maximum: 60000, default: 10000,
+      description: 'Deadline for an ordered shutdown after SIGINT/SIGTERM.',
+    },
+    IDEMPOTENCY_WAIT_MS: {
+      type: 'integer', minimum: 100, maximum: 4500, default: 3000,
+      description: 'How long a duplicate Toast request waits for the first copy to finish.',
+    },
+  },
+  required: [],
+} as const;
+
+export type ConfigKey = keyof typeof configSchema.properties;

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Start, stop or show the local services Perkwire needs: a MongoDB-compatible server
+# (tools/mongo-dev-server, mongo-java-server on the JDK) and Redis.
+#
+#   scripts/services.sh start  --profile dev|test   prints export lines for MONGODB_URI / REDIS_URL
+#   scripts/services.sh stop   --profile dev|test   stops what this profile started
+#   scripts/services.sh status
+#
+# Profiles keep dev (npm start) and test (npm test) apart so both can run at once:
+#   dev:  MongoDB-compatible server on 27018 with the H2 file backend in ./data, Redis on 6389
+#   test: MongoDB-compatible server on 27019 in memory, Redis on 6390 without persistence
+# A service whose URL is already set in the environment (MONGODB_URI, REDIS_URL) is not started.
+# Starting is idempotent: a service this profile already runs is reused.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+cmd="${1:-status}"; shift || true
+profile=dev
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile="$2"; shift 2 ;;
+    *) die "unknown argument $1" ;;
+  esac
+done
+case "$profile" in
+  dev)  mongo_port="${PERKWIRE_DEV_MONGO_PORT:-27018}"; redis_port="${PERKWIRE_DEV_REDIS_PORT:-6389}" ;;
+  test) mongo_port="${PERKWIRE_TEST_MONGO_PORT:-27019}"; redis_port="${PERKWIRE_TEST_REDIS_PORT:-6390}" ;;
+  *) die "profile must be dev or test" ;;
+esac
+MONGO_NAME="mongo-$profile"; REDIS_NAME="redis-$profile"
+MONGO_MARKER="MongoDevServer.java --port $mongo_port"
+REDIS_MARKER="127.0.0.1:$redis_port"
+MDS="$ROOT/tools/mongo-dev-server"
+
+start_mongo() {
+  if [ -n "${MONGODB_URI:-}" ]; then log "using MONGODB_URI from the environment"; return; fi
+  local uri="mongodb://127.0.0.1:$mongo_port/perkwire"
+  [ "$profile" = test ] && uri="mongodb://127.0.0.1:$mongo_port/perkwire-test"
+  if pid_alive "$MONGO_NAME" "$MONGO_MARKER" && port_open 127.0.0.1 "$mongo_port"; then
+    echo "export MONGODB_URI='$uri'"; return
+  fi
+  port_open 127.0.0.1 "$mongo_port" && die "port $mongo_port is taken by something that is not our $MONGO_NAME; set MONGODB_URI or PERKWIRE_${profile^^}_MONGO_PORT"
+  command -v java >/dev/null || die "java (JDK 17+) is required for the local MongoDB-compatible server"
+  if [ ! -f "$MDS/lib/.resolved" ] || [ "$MDS/pom.xml" -nt "$MDS/lib/.resolved" ]; then
+    command -v mvn >/dev/null || die "mvn (Maven) is required to fetch mongo-java-server"
+    log "resolving mongo-java-server with Maven (first run only)…"
+    (cd "$MDS" && mvn -B -q -Dstyle.color=never dependency:copy-dependencies -DoutputDirectory=lib) >&2 || die "Maven could not resolve mongo-java-server"
+    touch "$MDS/lib/.resolved"
+  fi
+  local args=(--port "$mongo_port")
+  if [ "$profile" = dev ]; then args+=(--data "${PERKWIRE_DATA_DIR:-$ROOT/data}/mongo.mv"); fi
+  log "starting MongoDB-compatible server ($profile) on 127.0.0.1:$mongo_port…"
+  setsid java -Xss1m -cp "$MDS/lib/*" "$MDS/src/MongoDevServer.java" "${args[@]}" \
+    > "$RUN_DIR/$MONGO_NAME.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/$MONGO_NAME.pid"
+  if ! wait_port 127.0.0.1 "$mongo_port" 60; then
+    tail -20 "$RUN_DIR/$MONGO_NAME.log" >&2; die "MongoDB-compatible server did not come up"
+  fi
+  echo "export MONGODB_URI='$uri'"
+}
+
+ensure_redis_server() {
+  command -v redis-server >/dev/null && return
+  if [ "$(id -u)" != 0 ]; then
+    die "redis-server is not installed and we are not root: install it (apt-get install redis-server) or set REDIS_URL"
+  fi
+  log "installing Debian's redis-server (first run only)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >&2 \
+    || die "apt-get could not install redis-server; set REDIS_URL to a reachable Redis"
+}
+
+start_redis() {
+  if [ -n "${REDIS_URL:-}" ]; then
+    read -r h p <<< "$(url_host_port "$REDIS_URL" 6379)"
+    port_open "$h" "$p" && { log "using REDIS_URL from the environment"; return; }
+    log "REDIS_URL $h:$p is not reachable; starting a local Redis instead"
+  fi
+  local url="redis://127.0.0.1:$redis_port"
+  if pid_alive "$REDIS_NAME" "$REDIS_MARKER" && port_open 127.0.0.1 "$redis_port"; then
+    echo "export REDIS_URL='$url'"; return
+  fi
+  port_open 127.0.0.1 "$redis_port" && die "port $redis_port is taken by something that is not our $REDIS_NAME; set REDIS_URL or PERKWIRE_${profile^^}_REDIS_PORT"
+  ensure_redis_server
+  local dir="$RUN_DIR/$REDIS_NAME"; mkdir -p "$dir"
+  local persist=(--save "" --appendonly no)
+  if [ "$profile" = dev ]; then
+    dir="${PERKWIRE_DATA_DIR:-$ROOT/data}/redis"; mkdir -p "$dir"
+    persist=(--appendonly yes --save "")
+  fi
+  log "starting Redis ($profile) on 127.0.0.1:$redis_port…"
+  setsid redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$dir" "${persist[@]}" \
+    --maxmemory-policy noeviction --daemonize no --protected-mode yes \
+    > "$RUN_DIR/$REDIS_NAME.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/$REDIS_NAME.pid"
+  wait_port 127.0.0.1 "$redis_port" 20 || { tail -20 "$RUN_DIR/$REDIS_NAME.log" >&2; die "Redis did not come up"; }
+  echo "export REDIS_URL='$url'"
+}
+
+case "$cmd" in
+  start) start_mongo; start_redis ;;
+  stop)
+    stop_pid "$MONGO_NAME" "$MONGO_MARKER"
+    stop_pid "$REDIS_NAME" "$REDIS_MARKER" ;;
+  status)
+    for n in mongo-dev mongo-test redis-dev redis-test; do
+      if [ -f "$RUN_DIR/$n.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/$n.pid")" ]; then echo "$n running (pid $(cat "$RUN_DIR/$n.pid"))"; else echo "$n stopped"; fi
+    done ;;
+  *) die "usage: services.sh start|stop|status [--profile dev|test]" ;;
+esac
