@@ -1,0 +1,52 @@
+/**
+ * The injected clock seen from a location: local day, minute of day and date in the location's
+ * IANA timezone (luxon handles DST, so "2–5 pm" means local wall-clock time all year).
+ */
+import { DateTime } from 'luxon';
+import type { DayName, Location, Program } from './types.js';
+
+export const DAY_NAMES: readonly DayName[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+export interface LocalClock {
+  /** The location, or null when the GUID is not in the program. */
+  location: Location | null;
+  instant: DateTime;
+  local: DateTime;
+  day: DayName;
+  /** Day before `day` (for hour windows that run across midnight). */
+  previousDay: DayName;
+  minuteOfDay: number;
+  /** `YYYY-MM-DD` in the location's timezone. */
+  localDate: string;
+  /** Local date of the previous day. */
+  previousDate: string;
+}
+
+/** Parses the injected `now` (ISO instant or epoch ms); throws on garbage so bugs surface early. */
+export function parseNow(now: string | number): DateTime {
+  const dt = typeof now === 'number' ? DateTime.fromMillis(now, { zone: 'utc' }) : DateTime.fromISO(now, { zone: 'utc' });
+  if (!dt.isValid) throw new RangeError(`invalid clock value: ${String(now)}`);
+  return dt;
+}
+
+export function findLocation(program: Program, locationGuid: string): Location | null {
+  return program.locations.find((l) => l.guid === locationGuid) ?? null;
+}
+
+/** Local clock at a location; an unknown location falls back to UTC (it is refused anyway). */
+export function localClock(program: Program, locationGuid: string, now: string | number): LocalClock {
+  const location = findLocation(program, locationGuid);
+  const instant = parseNow(now);
+  const local = instant.setZone(location?.timezone ?? 'utc');
+  const previous = local.minus({ days: 1 });
+  return {
+    location,
+    instant,
+    local,
+    day: DAY_NAMES[local.weekday - 1] as DayName,
+    previousDay: DAY_NAMES[previous.weekday - 1] as DayName,
+    minuteOfDay: local.hour * 60 + local.minute,
+    localDate: local.toISODate() as string,
+    previousDate: previous.toISODate() as string,
+  };
+}

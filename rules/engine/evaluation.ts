@@ -1,0 +1,48 @@
+/**
+ * The per-call evaluation state: local clock, member tier, discountable subtotal and the outcome
+ * of every condition tree, computed once and shared by offers, redemptions and accrual.
+ */
+import { localClock, type LocalClock } from './clock.js';
+import { evaluateConditions, type ConditionOutcome } from './conditions.js';
+import type { FactInput } from './facts/index.js';
+import { discountableSubtotalCents } from './facts/line-sums.js';
+import { effectiveTierId } from './tiers.js';
+import type { EvaluationContext, NormalizedCheck, Program } from './types.js';
+
+export interface Evaluation {
+  program: Program;
+  context: EvaluationContext;
+  clock: LocalClock;
+  tierId: string | null;
+  discountableCents: number;
+  conditions: Map<string, ConditionOutcome>;
+}
+
+export async function prepare(program: Program, context: EvaluationContext): Promise<Evaluation> {
+  const clock = localClock(program, context.locationGuid, context.now);
+  const input: FactInput = {
+    program, clock, check: context.check, member: context.member, locationTags: clock.location?.tags ?? [],
+  };
+  return {
+    program,
+    context,
+    clock,
+    tierId: effectiveTierId(program, context.member),
+    discountableCents: discountableSubtotalCents(context.check),
+    conditions: await evaluateConditions(program, input),
+  };
+}
+
+/** Loyalty discounts already on the check, with the selection they sit on (null = check level). */
+export function loyaltyOnCheck(check: NormalizedCheck): { referenceId: string | null; selectionGuid: string | null; amountCents: number }[] {
+  const out = check.checkLoyaltyDiscounts.map((d) => ({ referenceId: d.referenceId, selectionGuid: null as string | null, amountCents: d.amountCents }));
+  for (const line of check.lines) {
+    if (line.voided) continue;
+    for (const d of line.loyaltyDiscounts) out.push({ referenceId: d.referenceId, selectionGuid: line.selectionGuid, amountCents: d.amountCents });
+  }
+  return out;
+}
+
+export function hasNonLoyaltyDiscount(check: NormalizedCheck): boolean {
+  return check.hasNonLoyaltyCheckDiscount || check.lines.some((l) => !l.voided && l.hasNonLoyaltyItemDiscount);
+}

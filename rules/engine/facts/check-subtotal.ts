@@ -1,0 +1,9 @@
+import type { FactDefinition } from './fact.js';
+import { discountableSubtotalCents } from './line-sums.js';
+
+export const checkSubtotalCents: FactDefinition = {
+  id: 'checkSubtotalCents',
+  kind: 'number',
+  description: 'Check subtotal in cents before tax and loyalty discounts, after Toast-configured discounts; voided lines excluded.',
+  compute: ({ check }) => discountableSubtotalCents(check),
+};

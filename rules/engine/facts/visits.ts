@@ -1,0 +1,8 @@
+import type { FactDefinition } from './fact.js';
+
+export const visits: FactDefinition = {
+  id: 'visits',
+  kind: 'number',
+  description: 'Number of earlier paid visits of the member.',
+  compute: ({ member }) => member?.visits ?? 0,
+};
