@@ -44,7 +44,7 @@ describe('store compatibility (MongoDB-compatible server)', () => {
   // which under contention can come back null for an update it did apply. Perkwire never
   // decides anything on findOneAndUpdate's 'after' document.
   it('never overdraws under 50 concurrent guarded findOneAndUpdate debits', async () => {
-    const Account = conn.model('Account');
+    const Account = conn.model<{ programId: string; phone: string; balance: number }>('Account');
     const start = await Account.create({ programId: 'p1', phone: '6175550199', balance: 500 });
     const debit = 30; // 500 / 30 → exactly 16 debits can succeed
     const results = await Promise.all(Array.from({ length: 50 }, () =>
@@ -62,7 +62,7 @@ describe('store compatibility (MongoDB-compatible server)', () => {
   });
 
   it('lets exactly one of 50 concurrent inserts of the same unique key win', async () => {
-    const Account = conn.model('Account');
+    const Account = conn.model<{ programId: string; phone: string; balance: number }>('Account');
     const outcomes = await Promise.allSettled(Array.from({ length: 50 }, (_, i) =>
       Account.create({ programId: 'race', phone: '6175550100', balance: i })));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
@@ -86,7 +86,7 @@ describe('store compatibility (MongoDB-compatible server)', () => {
   });
 
   it('returns plain objects from .lean() reads', async () => {
-    const Account = conn.model('Account');
+    const Account = conn.model<{ programId: string; phone: string; balance: number }>('Account');
     const doc = await Account.findOne({ programId: 'p1', phone: '6175550123' }).lean();
     expect(doc).to.not.equal(null);
     expect(doc).to.not.be.instanceOf(mongoose.Document);

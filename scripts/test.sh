@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# npm test: install dependencies when missing, start the test services (in-memory
+# MongoDB-compatible server, throwaway Redis) unless MONGODB_URI / REDIS_URL are set, then
+# type-check, lint and run the unit and integration suites. Non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_node_modules
+
+started_here=0
+if [ -z "${MONGODB_URI:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+  running_before="$(bash scripts/services.sh status)"
+  exports="$(bash scripts/services.sh start --profile test)" || die "could not start the test services"
+  eval "$exports"
+  if ! grep -q "mongo-test running" <<< "$running_before" || ! grep -q "redis-test running" <<< "$running_before"; then
+    started_here=1
+  fi
+fi
+export MONGODB_URI REDIS_URL
+cleanup() {
+  if [ "$started_here" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash scripts/services.sh stop --profile test || true; fi
+}
+trap cleanup EXIT
+
+log "type-check (tsc --noEmit)"
+npx tsc --noEmit
+log "lint (eslint)"
+npx eslint .
+log "tests (mocha, with c8 coverage)"
+npx c8 --reporter=text-summary --reporter=lcov mocha 'test/unit/**/*.test.ts' 'test/integration/**/*.test.ts' "$@"

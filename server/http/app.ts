@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps';
+import { errorMapper } from './errors';
+import { routeModules, type RouteModule } from './routes';
+
+/**
+ * Builds the Express application without listening: `main.ts` listens, tests drive it with
+ * supertest. Route modules parse their own bodies (the Toast webhook answers parse errors in
+ * Toast's vocabulary, the admin API in its own).
+ */
+export function buildApp(deps: AppDeps, modules: RouteModule[] = routeModules): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(pinoHttp({
+    logger: deps.logger,
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    serializers: {
+      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }));
+  for (const module of modules) app.use(module.build(deps));
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'no such route', problems: [] } });
+  });
+  app.use(errorMapper(deps.logger));
+  return app;
+}

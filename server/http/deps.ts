@@ -1,0 +1,19 @@
+import type mongoose from 'mongoose';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/index';
+import type { Clock } from '../clock';
+import type { Models } from '../store/models/index';
+
+/** Everything the HTTP layer needs, built once by `server/main.ts` (or by a test). */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  conn: mongoose.Connection;
+  models: Models;
+  /** Producer connection (fails fast; see workers/connections.ts). */
+  redis: Redis;
+  /** Flipped to false at the start of shutdown so /readyz drains traffic first. */
+  readiness: { accepting: boolean };
+}

@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import { pingStore } from '../store/connection';
+import { pingRedis } from '../../workers/connections';
+import type { AppDeps } from './deps';
+
+/**
+ * `GET /healthz`: the process is up. `GET /readyz`: MongoDB and Redis answer, indexes were
+ * built at boot, and the process is not shutting down.
+ */
+export function healthRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const [mongo, redis] = await Promise.all([pingStore(deps.conn), pingRedis(deps.redis)]);
+    const ready = mongo && redis && deps.readiness.accepting;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not-ready',
+      checks: { mongodb: mongo ? 'ok' : 'down', redis: redis ? 'ok' : 'down', accepting: deps.readiness.accepting },
+    });
+  });
+  return router;
+}

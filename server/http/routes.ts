@@ -1,0 +1,13 @@
+import type { Router } from 'express';
+import type { AppDeps } from './deps';
+import { healthRoutes } from './health';
+
+/** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
+export interface RouteModule {
+  name: string;
+  build(deps: AppDeps): Router;
+}
+
+export const routeModules: RouteModule[] = [
+  { name: 'health', build: healthRoutes },
+];

@@ -1,0 +1,111 @@
+/**
+ * Process entry point: wires configuration, MongoDB, Redis, the HTTP API and the workers per
+ * ROLE, and stops them in order on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+ */
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config } from '../config/index';
+import { systemClock } from './clock';
+import { buildApp } from './http/app';
+import type { AppDeps } from './http/deps';
+import { createLogger, safeUrl } from './logger';
+import { publishProgramsFromDir } from './loyalty/programs';
+import { connectStore } from './store/connection';
+import { registerModels } from './store/models/index';
+import { orderedShutdown } from './shutdown';
+import { closeRedis, producerConnection } from '../workers/connections';
+import type { Stoppable } from '../workers/deps';
+import { startWorkers } from '../workers/index';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.port, config.host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function printBanner(config: Config, server: Server | null, restaurants: string[]): void {
+  if (!server) return;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    'Perkwire is running.',
+    `  Toast webhook:     POST ${base}/toast/loyalty`,
+    `  Health:            GET  ${base}/healthz   ${base}/readyz`,
+    `  Restaurant GUIDs:  ${restaurants.join(', ') || '(none published)'}`,
+  ];
+  if (config.nodeEnv !== 'production') lines.push(`  Dev Toast API key: ${config.toastApiKeys[0]}  (Authorization header)`);
+  lines.push('  Stop with Ctrl-C.', '');
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock;
+  logger.info({ role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
+
+  const conn = await connectStore(config.mongodbUri);
+  const models = await registerModels(conn);
+  const steps: Stoppable[] = [];
+  let restaurants: string[] = [];
+  if (config.seedDemo && config.role !== 'worker') {
+    const published = await publishProgramsFromDir(models, path.resolve(config.rulesDir), clock.now());
+    logger.info({ programs: published.map((p) => ({ id: p.programId, version: p.version, changed: p.changed })) }, 'rule files published');
+    restaurants = (await models.Location.find({}, { _id: 1 }).lean()).map((l) => String(l._id));
+  }
+
+  const redis = producerConnection(config.redisUrl);
+  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
+  const readiness = { accepting: true };
+  const deps: AppDeps = { config, logger, clock, conn, models, redis, readiness };
+
+  let server: Server | null = null;
+  if (config.role !== 'worker') {
+    server = await listen(buildApp(deps), config);
+    const httpServer = server;
+    steps.push({
+      name: 'http',
+      stop: () => new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      }),
+    });
+  }
+  if (config.role !== 'api') steps.push(...await startWorkers({ config, logger, clock, conn, models }));
+  steps.push({ name: 'redis', stop: () => closeRedis(redis) });
+  steps.push({ name: 'mongodb', stop: () => conn.close() });
+  printBanner(config, server, restaurants);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    readiness.accepting = false;
+    logger.info({ signal }, 'shutting down');
+    await orderedShutdown(steps, config.shutdownTimeoutMs, logger);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('perkwire failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type mongoose from 'mongoose';
+import { locationSchema } from './location';
+import { programSchema } from './program';
+import { ruleSetVersionSchema } from './rule-set-version';
+
+/**
+ * Every collection's schema, by model name. New collections are added here; `registerModels`
+ * binds them to one connection and builds their indexes.
+ */
+export const schemas = {
+  Program: programSchema,
+  Location: locationSchema,
+  RuleSetVersion: ruleSetVersionSchema,
+} as const;
+
+export type ModelName = keyof typeof schemas;
+
+export type Models = {
+  [K in ModelName]: mongoose.Model<mongoose.InferSchemaType<(typeof schemas)[K]>>;
+};
+
+/** Binds the schemas to `conn` and waits until every index (unique ones above all) exists. */
+export async function registerModels(conn: mongoose.Connection): Promise<Models> {
+  const models: Record<string, mongoose.Model<unknown>> = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    models[name] = (conn.models[name] ?? conn.model(name, schema as mongoose.Schema)) as mongoose.Model<unknown>;
+  }
+  await Promise.all(Object.values(models).map((m) => m.init()));
+  return models as unknown as Models;
+}

@@ -1,0 +1,13 @@
+import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
+
+/** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
+export const workerModules: WorkerModule[] = [];
+
+export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
+  const started: Stoppable[] = [];
+  for (const module of modules) {
+    started.push(await module.start(deps));
+    deps.logger.info({ worker: module.name }, 'worker started');
+  }
+  return started;
+}
