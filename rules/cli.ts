@@ -1,0 +1,36 @@
+/**
+ * Program-manager CLI: `npm run rules -- <validate|test|simulate|diff> …`.
+ * Exit codes: 0 success, 1 invalid file or failing fixture, 2 usage error.
+ */
+import { diffCommand } from './cli/diff.js';
+import { simulateCommand } from './cli/simulate.js';
+import { testCommand } from './cli/test.js';
+import { validateCommand } from './cli/validate.js';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  validate: validateCommand,
+  test: testCommand,
+  simulate: simulateCommand,
+  diff: diffCommand,
+};
+
+const USAGE = `usage: npm run rules -- <command> …
+  validate <files…>                      check rule files (every error with its JSON path)
+  test <files…>                          run each program's fixtures
+  simulate --program <file> --check <check.json> [--member <json|file>] [--at <iso>] [--location <guid>] [--json]
+  diff <old> <new>                       rewards/rules added, removed, changed; old fixtures on the new file`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(USAGE);
+    return 2;
+  }
+  return run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => { console.error(err instanceof Error ? err.message : String(err)); process.exitCode = 2; },
+);

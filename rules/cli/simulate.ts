@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { accrual } from '../engine/accrual.js';
+import { normalizeToastCheck } from '../engine/normalize.js';
+import { offers } from '../engine/offers.js';
+import type { AccrualResult, OffersResult } from '../engine/types.js';
+import { fixtureMember } from '../fixtures.js';
+import { loadProgramFile } from '../load.js';
+import { parseFlags } from './args.js';
+
+async function readJson(pathOrJson: string): Promise<unknown> {
+  const text = pathOrJson.trim().startsWith('{') ? pathOrJson : await readFile(pathOrJson, 'utf8');
+  return JSON.parse(text) as unknown;
+}
+
+const dollars = (cents: number): string => `${cents < 0 ? '-' : ''}$${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+
+function printHuman(result: OffersResult, points: AccrualResult): void {
+  console.log(`redemption limit: ${result.redemptionLimit ?? 'unlimited'}`);
+  console.log('offers:');
+  for (const o of result.offers) {
+    const where = o.itemApplication?.map((a) => a.selectionIdentifier).join(', ');
+    console.log(`  ${o.applicable ? '✓' : '✗'} ${o.name} [${o.identifier}] ${o.selectionType} ${dollars(o.amountCents)}${o.pointsCost ? ` for ${o.pointsCost} pts` : ''}${where ? ` on ${where}` : ''}${o.reasons.length ? ` — ${o.reasons.join(', ')}` : ''}`);
+  }
+  for (const n of result.notOffered) console.log(`  · not offered ${n.rewardId}: ${n.reasons.join(', ')}`);
+  console.log(`points: ${points.points} on eligible spend ${dollars(points.eligibleSpendCents)} (rule set ${points.ruleSetVersion})`);
+  for (const b of points.breakdown) console.log(`  ${b.kind.padEnd(15)} ${String(b.points).padStart(6)}  ${b.ruleId}${b.detail ? ` (${b.detail})` : ''}`);
+}
+
+/** Prints offers, reasons, redemption limit and the points breakdown for one check. */
+export async function simulateCommand(args: string[]): Promise<number> {
+  const { flags } = parseFlags(args, ['json']);
+  if (typeof flags.program !== 'string' || typeof flags.check !== 'string') {
+    console.error('simulate: --program <file> and --check <check.json> are required');
+    return 2;
+  }
+  const loaded = await loadProgramFile(flags.program);
+  if (!loaded.ok) {
+    for (const e of loaded.errors) console.error(`${e.path || '/'} ${e.message}`);
+    return 1;
+  }
+  const program = loaded.program;
+  const context = {
+    now: typeof flags.at === 'string' ? flags.at : new Date().toISOString(),
+    locationGuid: typeof flags.location === 'string' ? flags.location : program.locations[0]?.guid ?? '',
+    check: normalizeToastCheck(await readJson(flags.check)),
+    member: typeof flags.member === 'string' ? fixtureMember(await readJson(flags.member)) : null,
+  };
+  const result = await offers(program, context);
+  const points = await accrual(program, context);
+  if (flags.json) console.log(JSON.stringify({ ...result, accrual: points }, null, 2));
+  else printHuman(result, points);
+  return 0;
+}
