@@ -4,6 +4,6 @@ import { discountableSubtotalCents } from './line-sums.js';
 export const checkSubtotalCents: FactDefinition = {
   id: 'checkSubtotalCents',
   kind: 'number',
-  description: 'Check subtotal in cents before tax and loyalty discounts, after Toast-configured discounts; voided lines excluded.',
+  description: 'Check subtotal in cents before tax and loyalty discounts, after Toast-configured discounts; voided and deferred (gift card) lines excluded.',
   compute: ({ check }) => discountableSubtotalCents(check),
 };

@@ -4,10 +4,13 @@ export function liveLines(check: NormalizedCheck): NormalizedLine[] {
   return check.lines.filter((l) => !l.voided);
 }
 
-/** Pre-discount subtotal minus Toast-configured discounts: the base loyalty discounts work from. */
+/**
+ * Pre-discount subtotal minus Toast-configured discounts: the base loyalty discounts work from.
+ * Deferred lines (gift card sales) are not purchases of food and are left out.
+ */
 export function discountableSubtotalCents(check: NormalizedCheck): number {
   let total = 0;
-  for (const line of liveLines(check)) total += line.preDiscountCents - line.nonLoyaltyDiscountCents;
+  for (const line of liveLines(check)) if (!line.deferred) total += line.preDiscountCents - line.nonLoyaltyDiscountCents;
   return Math.max(0, total - check.checkNonLoyaltyDiscountCents);
 }
 
