@@ -1,5 +1,8 @@
 import type mongoose from 'mongoose';
+import { ledgerEntrySchema } from './ledger-entry';
 import { locationSchema } from './location';
+import { memberSchema } from './member';
+import { memberKeySchema } from './member-key';
 import { programSchema } from './program';
 import { ruleSetVersionSchema } from './rule-set-version';
 
@@ -11,6 +14,9 @@ export const schemas = {
   Program: programSchema,
   Location: locationSchema,
   RuleSetVersion: ruleSetVersionSchema,
+  Member: memberSchema,
+  MemberKey: memberKeySchema,
+  LedgerEntry: ledgerEntrySchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

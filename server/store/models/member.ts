@@ -1,0 +1,38 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+/**
+ * A loyalty member of one program. `loyaltyIdentifier` is opaque and random (never PII).
+ * Phone (10 digits), email (lower-case) and card numbers are unique per program, but that is
+ * guaranteed by the `memberKeys` collection (see member-key.ts), not by indexes here: a
+ * unique compound index would collide on members without a phone, and partial indexes are
+ * not available on every server we support. `pointsBalance` and `ledgerSeq` are a projection
+ * of the ledger, moved forward only by `server/loyalty/ledger.ts`.
+ */
+export const memberSchema = new Schema({
+  programId: { type: String, required: true },
+  loyaltyIdentifier: { type: String, required: true },
+  phone: { type: String, default: null },
+  email: { type: String, default: null },
+  firstName: { type: String, default: null },
+  lastName: { type: String, default: null },
+  /** Lower-case names for case-insensitive search without regex scans on user input. */
+  firstNameLower: { type: String, default: null },
+  lastNameLower: { type: String, default: null },
+  status: { type: String, enum: ['STARTER', 'REGISTERED', 'SUSPENDED'], required: true },
+  tier: { type: String, default: null },
+  cardNumbers: { type: [String], default: [] },
+  visits: { type: Number, default: 0 },
+  lifetimePoints: { type: Number, default: 0 },
+  pointsBalance: { type: Number, default: 0 },
+  ledgerSeq: { type: Number, default: 0 },
+  lastActivityAt: { type: Date, default: null },
+  createdAt: { type: Date, required: true },
+}, { collection: 'members', versionKey: false, strict: 'throw' });
+
+memberSchema.index({ programId: 1, loyaltyIdentifier: 1 }, { unique: true });
+memberSchema.index({ programId: 1, phone: 1 });
+memberSchema.index({ programId: 1, email: 1 });
+memberSchema.index({ programId: 1, lastNameLower: 1, firstNameLower: 1 });
+memberSchema.index({ programId: 1, firstNameLower: 1 });
+
+export type MemberDoc = InferSchemaType<typeof memberSchema>;
