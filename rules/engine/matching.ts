@@ -109,5 +109,6 @@ export function priceSingleItem(input: PricingInput, sel: ItemSelector, policy: 
   const chosen = best(candidates, capped);
   if (!chosen) return { ok: false, reason };
   const amountCents = capped(chosen);
+  if (amountCents <= 0) return { ok: false, reason: 'NOTHING_TO_DISCOUNT' };
   return { ok: true, amountCents, itemApplication: [{ selectionIdentifier: chosen.line.selectionGuid, amountCents }] };
 }

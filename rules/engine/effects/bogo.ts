@@ -40,6 +40,7 @@ export const bogo: RewardEffect<BogoReward> = {
       if (!chosen || amountCents < chosen.amountCents) chosen = { c, amountCents };
     }
     if (!chosen) return { ok: false, reason: 'BUY_ITEMS_MISSING' };
+    if (chosen.amountCents <= 0) return { ok: false, reason: 'NOTHING_TO_DISCOUNT' };
     const itemApplication = [{ selectionIdentifier: chosen.c.line.selectionGuid, amountCents: chosen.amountCents }];
     return { ok: true, amountCents: chosen.amountCents, itemApplication };
   },
