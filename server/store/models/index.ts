@@ -4,7 +4,9 @@ import { locationSchema } from './location';
 import { memberSchema } from './member';
 import { memberKeySchema } from './member-key';
 import { programSchema } from './program';
+import { rewardRedemptionSchema } from './reward-redemption';
 import { ruleSetVersionSchema } from './rule-set-version';
+import { toastTransactionSchema } from './toast-transaction';
 
 /**
  * Every collection's schema, by model name. New collections are added here; `registerModels`
@@ -17,6 +19,8 @@ export const schemas = {
   Member: memberSchema,
   MemberKey: memberKeySchema,
   LedgerEntry: ledgerEntrySchema,
+  ToastTransaction: toastTransactionSchema,
+  RewardRedemption: rewardRedemptionSchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

@@ -1,0 +1,147 @@
+/**
+ * Request claims (ARCHITECTURE §5, invariant 4): the first copy of a Toast request inserts an
+ * IN_PROGRESS claim under the unique key (restaurant, GUID, type, loyalty identifier), runs, and
+ * stores its exact response (status + body string). Every later or concurrent copy answers
+ * from the store: a copy that finds the claim IN_PROGRESS polls, bounded by `waitMs`.
+ *
+ * Crash safety: a claim carries a lease measured on the injected clock. A copy that finds an
+ * IN_PROGRESS claim whose lease has expired takes it over (one winner, by swapping
+ * `claimToken`) and runs the request again; the handlers make that safe because every effect
+ * is keyed by a ledger `sourceKey` (a re-run finds the committed debit instead of repeating it).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Types } from 'mongoose';
+import type { Clock } from '../clock';
+import type { Models } from '../store/models/index';
+
+export interface RequestKey {
+  restaurantGuid: string;
+  transactionGuid: string;
+  type: string;
+  /** '' when the request names no account. */
+  loyaltyIdentifier: string;
+}
+
+/** An HTTP answer exactly as sent: replayed byte for byte to duplicates. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+export type Claim =
+  | { kind: 'OWNER'; id: Types.ObjectId; token: string; takenOver: boolean }
+  | { kind: 'DONE'; response: StoredResponse }
+  /** Still in progress elsewhere after waiting `waitMs`: answer without storing anything. */
+  | { kind: 'BUSY' };
+
+export interface ClaimOptions {
+  programId: string;
+  requestHash: string;
+  clock: Clock;
+  /** Real-time bound on waiting for a concurrent copy (config.idempotencyWaitMs). */
+  waitMs: number;
+  /** How long a claim protects its owner before a copy may take it over (clock time). */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+/** Longer than Toast's 5 s timeout plus our own work: a live owner is never taken over. */
+export const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_POLL_MS = 20;
+
+/** Stable hash of a parsed request body (recorded to spot a GUID reused for other content). */
+export function hashRequest(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body) ?? '').digest('hex');
+}
+
+const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function tryInsert(models: Models, key: RequestKey, opts: ClaimOptions): Promise<Claim | null> {
+  const now = opts.clock.now();
+  const token = randomUUID();
+  try {
+    const doc = await models.ToastTransaction.create({
+      ...key, programId: opts.programId, state: 'IN_PROGRESS', requestHash: opts.requestHash, claimToken: token,
+      leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS)), createdAt: now,
+    });
+    return { kind: 'OWNER', id: doc._id, token, takenOver: false };
+  } catch (err) {
+    if (isDuplicateKey(err)) return null;
+    throw err;
+  }
+}
+
+async function tryTakeOver(models: Models, id: Types.ObjectId, oldToken: string, opts: ClaimOptions): Promise<Claim | null> {
+  const now = opts.clock.now();
+  const token = randomUUID();
+  const result = await models.ToastTransaction.updateOne(
+    { _id: id, state: 'IN_PROGRESS', claimToken: oldToken, leaseUntil: { $lt: now } },
+    { $set: { claimToken: token, leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS)) } },
+  );
+  return result.modifiedCount === 1 ? { kind: 'OWNER', id, token, takenOver: true } : null;
+}
+
+/** Claims `key`, or returns the stored response of an earlier copy. */
+export async function claimRequest(models: Models, key: RequestKey, opts: ClaimOptions): Promise<Claim> {
+  const deadline = Date.now() + opts.waitMs;
+  let insert = true;
+  for (;;) {
+    if (insert) {
+      const owned = await tryInsert(models, key, opts);
+      if (owned) return owned;
+    }
+    const doc = await models.ToastTransaction.findOne(key).lean();
+    insert = doc === null; // released by a failed owner: claim it afresh
+    if (doc?.state === 'DONE' && doc.responseStatus != null && doc.responseBody != null) {
+      return { kind: 'DONE', response: { status: doc.responseStatus, body: doc.responseBody } };
+    }
+    if (doc && doc.leaseUntil.getTime() < opts.clock.now().getTime()) {
+      const taken = await tryTakeOver(models, doc._id, doc.claimToken, opts);
+      if (taken) return taken;
+    }
+    if (Date.now() >= deadline) return { kind: 'BUSY' };
+    if (!insert) await sleep(opts.pollMs ?? DEFAULT_POLL_MS);
+  }
+}
+
+/** What a later REVERSE needs from a REDEEM or ACCRUE. */
+export interface TransactionRecord {
+  memberId?: string | null;
+  redemptions?: {
+    rewardId: string; appliedDiscountGuid: string | null; multiItemDiscountGuid: string | null;
+    quantity: number; points: number; amountCents: number; sourceKey: string;
+  }[];
+}
+
+/**
+ * Stores the response and marks the claim DONE. If another copy took the claim over meanwhile
+ * and finished first, its stored response wins, so every copy answers the same bytes.
+ */
+export async function completeRequest(
+  models: Models, claim: Extract<Claim, { kind: 'OWNER' }>, response: StoredResponse, record: TransactionRecord, now: Date,
+): Promise<StoredResponse> {
+  const result = await models.ToastTransaction.updateOne(
+    { _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token },
+    { $set: { state: 'DONE', responseStatus: response.status, responseBody: response.body, completedAt: now, ...record } },
+  );
+  if (result.modifiedCount === 1) return response;
+  const stored = await models.ToastTransaction.findById(claim.id).lean();
+  if (stored?.state === 'DONE' && stored.responseStatus != null && stored.responseBody != null) {
+    return { status: stored.responseStatus, body: stored.responseBody };
+  }
+  return response;
+}
+
+/**
+ * Drops a claim whose request failed without effect (errors are not cached): a retry with the
+ * same GUID — Toast retries a failed REVERSE that way — runs again instead of replaying the error.
+ */
+export async function releaseRequest(models: Models, claim: Extract<Claim, { kind: 'OWNER' }>): Promise<void> {
+  await models.ToastTransaction.deleteOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token });
+}
+
+/** A finished REDEEM or ACCRUE (or any type) recorded under `transactionGuid` at this restaurant. */
+export async function findCompletedTransactions(models: Models, restaurantGuid: string, transactionGuid: string) {
+  return models.ToastTransaction.find({ restaurantGuid, transactionGuid, state: 'DONE' }).lean();
+}

@@ -1,0 +1,48 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+/**
+ * One processed (or in-progress) Toast request, claimed insert-first under the unique key
+ * (restaurant, Toast-Transaction-GUID, type, loyalty identifier). `IN_PROGRESS` claims carry a
+ * lease: a claim whose owner crashed is taken over after `leaseUntil` (by `claimToken` swap).
+ * `DONE` documents hold the exact response (status + body string) returned to every duplicate,
+ * and, for REDEEM, what a later REVERSE needs.
+ */
+export const toastTransactionSchema = new Schema({
+  restaurantGuid: { type: String, required: true },
+  transactionGuid: { type: String, required: true },
+  type: { type: String, required: true },
+  /** '' when the request names no account (SEARCH, SIGNUP, ACCRUE/REVERSE with null). */
+  loyaltyIdentifier: { type: String, required: false, default: '' },
+  programId: { type: String, required: true },
+  state: { type: String, enum: ['IN_PROGRESS', 'DONE'], required: true },
+  requestHash: { type: String, required: true },
+  claimToken: { type: String, required: true },
+  leaseUntil: { type: Date, required: true },
+  createdAt: { type: Date, required: true },
+  completedAt: { type: Date, default: null },
+  responseStatus: { type: Number, default: null },
+  responseBody: { type: String, default: null },
+  /** The member the request acted on (REDEEM/ACCRUE), for REVERSE. */
+  memberId: { type: String, default: null },
+  /** REDEEM: one entry per accepted redemption (points debited, usage recorded). */
+  redemptions: {
+    type: [new Schema({
+      rewardId: { type: String, required: true },
+      appliedDiscountGuid: { type: String, default: null },
+      multiItemDiscountGuid: { type: String, default: null },
+      quantity: { type: Number, required: true },
+      points: { type: Number, required: true },
+      amountCents: { type: Number, required: true },
+      /** Ledger / usage source key of the debit; the credit back uses `reverse:<sourceKey>`. */
+      sourceKey: { type: String, required: true },
+    }, { _id: false, strict: 'throw' })],
+    default: undefined,
+  },
+}, { collection: 'toastTransactions', versionKey: false, strict: 'throw' });
+
+toastTransactionSchema.index(
+  { restaurantGuid: 1, transactionGuid: 1, type: 1, loyaltyIdentifier: 1 },
+  { unique: true },
+);
+
+export type ToastTransactionDoc = InferSchemaType<typeof toastTransactionSchema>;
