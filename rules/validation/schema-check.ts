@@ -21,6 +21,7 @@ function toError(e: ErrorObject): ValidationError {
     return { path: `${e.instancePath}/${String(p.additionalProperty)}`, message: 'is not a known property' };
   }
   if (e.keyword === 'enum') return { path: e.instancePath, message: `must be one of ${(p.allowedValues as unknown[]).map(String).join(', ')}` };
+  if (e.keyword === 'discriminator') return { path: `${e.instancePath}/${String(p.tag)}`, message: `unknown ${String(p.tag)} "${String(p.tagValue)}"` };
   return { path: e.instancePath, message: e.message ?? 'is invalid' };
 }
 

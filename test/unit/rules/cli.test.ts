@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs the CLI the way `npm run rules --` does (tsx rules/cli.ts). */
+function cli(...args: string[]): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'rules/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('rules CLI', function () {
+  this.timeout(30000);
+
+  it('validate and test pass on the sample programs (exit 0)', () => {
+    const v = cli('validate', 'rules/programs/demo.json', 'rules/programs/cafe.json');
+    expect(v.code, v.out).to.equal(0);
+    const t = cli('test', 'rules/programs/demo.json', 'rules/programs/cafe.json');
+    expect(t.code, t.out).to.equal(0);
+    expect(t.out).to.match(/demo\.json: 21\/21 fixtures pass/).and.match(/cafe\.json: 18\/18 fixtures pass/);
+  });
+
+  it('validate refuses a broken file with every error and its JSON path (exit 1)', () => {
+    const r = cli('validate', 'test/fixtures/rules/broken-schema.json', 'test/fixtures/rules/broken-semantics.json');
+    expect(r.code).to.equal(1);
+    for (const path of ['/earning/perCents', '/promotions/0/schedule/days/1', '/rewards/0/pointsCost', '/rewards/1/type', '/rewards/2/colour', '/rewards/4/percent', '/policies/reversal']) {
+      expect(r.out).to.contain(`  ${path} `);
+    }
+    expect(r.out).to.contain('broken-schema.json: 7 error(s)').and.contain('broken-semantics.json: 10 error(s)');
+  });
+
+  it('test exits 1 on an invalid file and on a failing fixture', () => {
+    expect(cli('test', 'test/fixtures/rules/broken-schema.json').code).to.equal(1);
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { fixtures: { expect: { points?: number } }[] };
+    demo.fixtures[0]!.expect.points = 999;
+    writeFileSync(join(dir, 'demo.json'), JSON.stringify(demo));
+    const r = cli('test', join(dir, 'demo.json'));
+    expect(r.code).to.equal(1);
+    expect(r.out).to.contain('points: expected 999, got 11');
+  });
+
+  it('simulate prints offers, reasons, limit and the points breakdown (--json for machines)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { fixtures: { check: unknown }[] };
+    writeFileSync(join(dir, 'check.json'), JSON.stringify(demo.fixtures[9]!.check));
+    const args = ['simulate', '--program', 'rules/programs/demo.json', '--check', join(dir, 'check.json'), '--member', '{"pointsBalance":60}', '--at', '2026-07-15T18:30:00Z'];
+    const human = cli(...args);
+    expect(human.code, human.out).to.equal(0);
+    expect(human.out).to.contain('redemption limit: 1').and.contain('NEEDS_POINTS:40').and.contain('MULTIPLIER');
+    const json = JSON.parse(cli(...args, '--json').out) as { redemptionLimit: number; accrual: { points: number } };
+    expect(json.redemptionLimit).to.equal(1);
+    expect(json.accrual.points).to.equal(24);
+  });
+
+  it('diff lists changed rewards and re-runs old fixtures on the new file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    copyFileSync('rules/programs/demo.json', join(dir, 'old.json'));
+    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { version: string; rewards: { id: string; pointsCost?: number }[] };
+    demo.version = '2026.12.0';
+    demo.rewards[0]!.pointsCost = 70;
+    demo.rewards.pop();
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(demo));
+    const r = cli('diff', join(dir, 'old.json'), join(dir, 'new.json'));
+    expect(r.code, r.out).to.equal(0);
+    expect(r.out).to.contain('version 2026.11.0 → 2026.12.0').and.contain('~ reward free-fries').and.contain('- reward bogo-burger-tuesday');
+    expect(r.out).to.match(/old fixtures on new file: \d+\/21 unchanged/);
+  });
+
+  it('unknown commands print usage and exit 2', () => {
+    expect(cli('frobnicate').code).to.equal(2);
+  });
+});
