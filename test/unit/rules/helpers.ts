@@ -1,6 +1,6 @@
 /** Builders for rules tests: a minimal valid program, raw Toast checks and evaluation contexts. */
 import { normalizeToastCheck, validateProgram } from '../../../rules/index.js';
-import type { EvaluationContext, MemberState, Program, Reward } from '../../../rules/index.js';
+import type { AmountOffCheckReward, EvaluationContext, FreeItemReward, MemberState, Program, Reward } from '../../../rules/index.js';
 
 export const LOC = '11111111-1111-4111-8111-111111111111';
 export const ITEM = {
@@ -73,6 +73,6 @@ export function program(rewards: Reward[], over: Record<string, unknown> = {}): 
   return result.program;
 }
 
-export const freeFries: Reward = { id: 'free-fries', name: 'Free Fries', type: 'FREE_ITEM', pointsCost: 50, items: { menuItems: [ITEM.fries] } };
-export const freeBurger: Reward = { id: 'free-burger', name: 'Free Burger', type: 'FREE_ITEM', pointsCost: 100, items: { menuGroups: [GROUP.burgers] } };
-export const fiveOff: Reward = { id: 'five-off', name: '$5 Off', type: 'AMOUNT_OFF_CHECK', pointsCost: 100, amountCents: 500 };
+export const freeFries: FreeItemReward = { id: 'free-fries', name: 'Free Fries', type: 'FREE_ITEM', pointsCost: 50, items: { menuItems: [ITEM.fries] } };
+export const freeBurger: FreeItemReward = { id: 'free-burger', name: 'Free Burger', type: 'FREE_ITEM', pointsCost: 100, items: { menuGroups: [GROUP.burgers] } };
+export const fiveOff: AmountOffCheckReward = { id: 'five-off', name: '$5 Off', type: 'AMOUNT_OFF_CHECK', pointsCost: 100, amountCents: 500 };

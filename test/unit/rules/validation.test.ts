@@ -71,7 +71,7 @@ describe('validateProgram', () => {
   });
 
   it("the schema's fact, operator and reward-type lists match the engine's", () => {
-    const defs = (schema as { definitions: Record<string, { properties?: Record<string, { enum?: string[] }>; oneOf?: { properties: { type: { const: string } } }[] }> }).definitions;
+    const defs = (schema as unknown as { definitions: Record<string, { properties?: Record<string, { enum?: string[] }>; oneOf?: { properties: { type: { const: string } } }[] }> }).definitions;
     expect(defs.conditionNode?.properties?.fact?.enum).to.deep.equal(FACTS.map((f) => f.id));
     expect(defs.conditionNode?.properties?.operator?.enum).to.deep.equal(OPERATORS.map((o) => o.name));
     expect(defs.reward?.oneOf?.map((b) => b.properties.type.const)).to.have.members([...REWARD_TYPES]);
