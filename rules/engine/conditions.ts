@@ -16,7 +16,7 @@ import type { ConditionTree, Program } from './types.js';
 /** The single rule priority; never vary it (see the module comment). */
 const PRIORITY = 1;
 
-const engines = new WeakMap<Program, Engine>();
+const engines = new WeakMap<Program, { engine: Engine; rules: number }>();
 
 /** Rule name for a reward or promotion condition tree. */
 export const ruleName = (kind: 'reward' | 'promotion', id: string): string => `${kind}:${id}`;
@@ -29,18 +29,20 @@ function conditionSources(program: Program): { name: string; tree: ConditionTree
 }
 
 /** Builds (once per program object) the engine holding every condition tree. */
-export function conditionEngine(program: Program): Engine {
+function conditionEngine(program: Program): { engine: Engine; rules: number } {
   const cached = engines.get(program);
   if (cached) return cached;
+  const sources = conditionSources(program);
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const op of OPERATORS) engine.addOperator(new Operator(op.name, (a: unknown, b: unknown) => op.evaluate(a, b)));
-  for (const { name, tree } of conditionSources(program)) {
+  for (const { name, tree } of sources) {
     // json-rules-engine mutates condition objects: hand it a private copy of the validated JSON.
     const conditions = structuredClone(tree) as never;
     engine.addRule({ name, priority: PRIORITY, conditions, event: { type: 'eligible', params: { name } } });
   }
-  engines.set(program, engine);
-  return engine;
+  const built = { engine, rules: sources.length };
+  engines.set(program, built);
+  return built;
 }
 
 /** Outcome of one condition tree: passed, or the facts whose conditions failed. */
@@ -71,8 +73,8 @@ function failedFacts(node: ResultNode | undefined, negated: boolean, into: Set<s
 /** Runs every condition tree of the program against one check; rules without a tree are absent. */
 export async function evaluateConditions(program: Program, input: FactInput): Promise<Map<string, ConditionOutcome>> {
   const outcomes = new Map<string, ConditionOutcome>();
-  const engine = conditionEngine(program);
-  if (conditionSources(program).length === 0) return outcomes;
+  const { engine, rules } = conditionEngine(program);
+  if (rules === 0) return outcomes;
   const runFacts: Record<string, unknown> = {};
   for (const fact of FACTS) runFacts[fact.id] = (params: Record<string, unknown>) => fact.compute(input, params ?? {});
   const { results, failureResults } = await engine.run(runFacts);

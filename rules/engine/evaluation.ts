@@ -16,6 +16,15 @@ export interface Evaluation {
   tierId: string | null;
   discountableCents: number;
   conditions: Map<string, ConditionOutcome>;
+  /** Loyalty discounts already on the check (computed once per evaluation). */
+  onCheck: LoyaltyOnCheck[];
+}
+
+export interface LoyaltyOnCheck {
+  referenceId: string | null;
+  /** The selection it sits on; null for a check-level discount. */
+  selectionGuid: string | null;
+  amountCents: number;
 }
 
 export async function prepare(program: Program, context: EvaluationContext): Promise<Evaluation> {
@@ -30,12 +39,13 @@ export async function prepare(program: Program, context: EvaluationContext): Pro
     tierId: effectiveTierId(program, context.member),
     discountableCents: discountableSubtotalCents(context.check),
     conditions: await evaluateConditions(program, input),
+    onCheck: loyaltyOnCheck(context.check),
   };
 }
 
 /** Loyalty discounts already on the check, with the selection they sit on (null = check level). */
-export function loyaltyOnCheck(check: NormalizedCheck): { referenceId: string | null; selectionGuid: string | null; amountCents: number }[] {
-  const out = check.checkLoyaltyDiscounts.map((d) => ({ referenceId: d.referenceId, selectionGuid: null as string | null, amountCents: d.amountCents }));
+export function loyaltyOnCheck(check: NormalizedCheck): LoyaltyOnCheck[] {
+  const out: LoyaltyOnCheck[] = check.checkLoyaltyDiscounts.map((d) => ({ referenceId: d.referenceId, selectionGuid: null, amountCents: d.amountCents }));
   for (const line of check.lines) {
     if (line.voided) continue;
     for (const d of line.loyaltyDiscounts) out.push({ referenceId: d.referenceId, selectionGuid: line.selectionGuid, amountCents: d.amountCents });

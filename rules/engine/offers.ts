@@ -4,14 +4,14 @@
  */
 import { catalog } from './catalog.js';
 import { selectionTypeOf, priceReward } from './effects/index.js';
-import { loyaltyOnCheck, prepare, type Evaluation } from './evaluation.js';
+import { prepare, type Evaluation } from './evaluation.js';
 import { budgetLeft, exclusiveWith, gate } from './gates.js';
 import type { Pricing } from './matching.js';
 import type { EngineOffer, EvaluationContext, NotOffered, OffersResult, Program, Reward } from './types.js';
 
 /** Prices a reward as if it were the only new one: other loyalty discounts on the check stay put. */
 function priceForOffer(reward: Reward, ev: Evaluation): Pricing {
-  const others = loyaltyOnCheck(ev.context.check).filter((d) => d.referenceId !== reward.id);
+  const others = ev.onCheck.filter((d) => d.referenceId !== reward.id);
   const taken = new Set(others.flatMap((d) => (d.selectionGuid ? [d.selectionGuid] : [])));
   const used = others.reduce((s, d) => s + d.amountCents, 0);
   const budget = budgetLeft(reward, ev);
@@ -22,7 +22,7 @@ function priceForOffer(reward: Reward, ev: Evaluation): Pricing {
 
 function buildOffer(reward: Reward, ev: Evaluation, blocking: string[]): EngineOffer {
   const reasons = [...blocking];
-  const applied = loyaltyOnCheck(ev.context.check).flatMap((d) => (d.referenceId ? [d.referenceId] : []));
+  const applied = ev.onCheck.flatMap((d) => (d.referenceId ? [d.referenceId] : []));
   const rival = exclusiveWith(reward, ev, applied);
   if (rival) reasons.push(`EXCLUSIVE_WITH:${rival}`);
   const pricing = priceForOffer(reward, ev);
