@@ -4,7 +4,12 @@ import { validateProgram } from './validation/validate-program.js';
 
 /** Reads and validates a rule file (the only I/O in `rules/` besides the CLI). */
 export async function loadProgramFile(path: string): Promise<ValidationResult<Program>> {
-  const text = await readFile(path, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    return { ok: false, errors: [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'error'}` }] };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -80,7 +80,7 @@ export function gate(reward: Reward, ev: Evaluation, pending: PendingUse = { cou
   return out;
 }
 
-/** Exclusivity groups a reward belongs to. */
+/** The already-applied reward this one shares an exclusivity group with, if any. */
 export function exclusiveWith(reward: Reward, ev: Evaluation, appliedIds: Iterable<string>): string | null {
   const groups = ev.program.policies.stacking.exclusivityGroups ?? [];
   for (const id of appliedIds) {
