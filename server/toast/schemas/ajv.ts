@@ -3,7 +3,7 @@
  * module load, `allErrors` off on untrusted input, no type coercion (it would turn `null` into 0),
  * `strictNumbers` so NaN/Infinity handed in by code (never by JSON) are not numbers.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS with `exports.default`; under tsx/ESM the default import may be the
@@ -27,7 +27,25 @@ function build(): Ajv {
     validate: (on: boolean, data: number) => !on || Math.abs(data * 100 - Math.round(data * 100)) < 1e-6,
     errors: false,
   });
+  addMemberCountKeyword(ajv, 'x-exactly-one-of', (count) => count === 1, 'exactly one of');
+  addMemberCountKeyword(ajv, 'x-at-least-one-of', (count) => count >= 1, 'at least one of');
   return ajv;
+}
+
+/**
+ * `{"x-exactly-one-of": ["phone", "email"]}`: how many of the listed members are non-empty
+ * strings. A keyword rather than a oneOf/anyOf of `required`s so the error says what is wrong
+ * ("must have exactly one of phone, email") instead of pointing into a branch.
+ */
+function addMemberCountKeyword(ajv: Ajv, keyword: string, ok: (count: number) => boolean, words: string): void {
+  type CountCheck = ((members: string[], data: Record<string, unknown>) => boolean) & { errors?: Partial<ErrorObject>[] };
+  const validate: CountCheck = (members, data) => {
+    const count = members.filter((m) => typeof data[m] === 'string' && data[m] !== '').length;
+    if (ok(count)) return true;
+    validate.errors = [{ keyword, params: { members }, message: `must have ${words} ${members.join(', ')}` }];
+    return false;
+  };
+  ajv.addKeyword({ keyword, type: 'object', schemaType: 'array', errors: true, validate });
 }
 
 /** Shared instance; add schemas only at module load. */
