@@ -13,6 +13,7 @@ export interface Config {
   readonly toastJwtPublicKey: string;
   /** admin key → program ids it may see ('*' = all). */
   readonly adminApiKeys: readonly { key: string; programId: string }[];
+  readonly queuePrefix: string;
   readonly role: 'all' | 'api' | 'worker';
   readonly logLevel: string;
   readonly rulesDir: string;
@@ -79,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     toastAuthMode: v.TOAST_AUTH_MODE,
     toastJwtPublicKey: String(v.TOAST_JWT_PUBLIC_KEY ?? '').replace(/\\n/g, '\n'),
     adminApiKeys: Object.freeze(adminApiKeys.map((k) => Object.freeze(k))),
+    queuePrefix: v.QUEUE_PREFIX,
     role: v.ROLE,
     logLevel: v.LOG_LEVEL,
     rulesDir: v.RULES_DIR,

@@ -43,6 +43,10 @@ export const configSchema = {
       type: 'string', minLength: 1, maxLength: 2048, default: 'dev-admin-key:*', 'x-secret': true,
       description: 'Comma-separated admin keys, each KEY:programId (or KEY:* for every program).',
     },
+    QUEUE_PREFIX: {
+      type: 'string', default: 'perkwire', pattern: '^[A-Za-z0-9_-]{1,40}$',
+      description: 'Prefix of every BullMQ key in Redis (one per deployment sharing a Redis).',
+    },
     ROLE: {
       type: 'string', enum: ['all', 'api', 'worker'], default: 'all',
       description: 'all: API and workers in one process; api or worker alone for scale-out.',

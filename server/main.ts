@@ -15,6 +15,7 @@ import { registerModels } from './store/models/index';
 import { orderedShutdown } from './shutdown';
 import { closeRedis, producerConnection } from '../workers/connections';
 import type { Stoppable } from '../workers/deps';
+import { createQueues } from '../workers/queues';
 import { startWorkers } from '../workers/index';
 
 function readConfig(): Config {
@@ -71,8 +72,9 @@ async function main(): Promise<void> {
 
   const redis = producerConnection(config.redisUrl);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
+  const queues = createQueues(redis, config.queuePrefix);
   const readiness = { accepting: true };
-  const deps: AppDeps = { config, logger, clock, conn, models, redis, readiness };
+  const deps: AppDeps = { config, logger, clock, conn, models, redis, queues, readiness };
 
   let server: Server | null = null;
   if (config.role !== 'worker') {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
     });
   }
   if (config.role !== 'api') steps.push(...await startWorkers({ config, logger, clock, conn, models }));
+  steps.push({ name: 'queues', stop: () => queues.close() });
   steps.push({ name: 'redis', stop: () => closeRedis(redis) });
   steps.push({ name: 'mongodb', stop: () => conn.close() });
   printBanner(config, server, restaurants);

@@ -1,7 +1,9 @@
+import { accrualSweeper } from './accrual-sweeper';
+import { accrualWorker } from './accrual.worker';
 import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
-export const workerModules: WorkerModule[] = [];
+export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
   const started: Stoppable[] = [];

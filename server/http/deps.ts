@@ -2,6 +2,7 @@ import type mongoose from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index';
+import type { Queues } from '../../workers/queues';
 import type { Clock } from '../clock';
 import type { Models } from '../store/models/index';
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   models: Models;
   /** Producer connection (fails fast; see workers/connections.ts). */
   redis: Redis;
+  /** BullMQ producers on `redis`. */
+  queues: Queues;
   /** Flipped to false at the start of shutdown so /readyz drains traffic first. */
   readiness: { accepting: boolean };
 }

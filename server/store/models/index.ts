@@ -1,4 +1,5 @@
 import type mongoose from 'mongoose';
+import { accrualSchema } from './accrual';
 import { ledgerEntrySchema } from './ledger-entry';
 import { locationSchema } from './location';
 import { memberSchema } from './member';
@@ -21,6 +22,7 @@ export const schemas = {
   LedgerEntry: ledgerEntrySchema,
   ToastTransaction: toastTransactionSchema,
   RewardRedemption: rewardRedemptionSchema,
+  Accrual: accrualSchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

@@ -1,0 +1,211 @@
+/**
+ * ACCRUE end to end: accept (record the paid check in MongoDB, then enqueue), post (the
+ * worker computes points with the rule engine and appends the ledger entry) and reverse.
+ *
+ * Invariants: the accrual document is written before ACCEPT (7); a check accrues at most once
+ * while not reversed, also when Toast retries with a new GUID (5); posting and reversing are
+ * idempotent on ledger sourceKeys `accrual:<id>` and `reverse-accrual:<id>` (3), whichever
+ * order the worker and a REVERSE run in.
+ */
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import { accrual as computeAccrual, normalizeToastCheck, type AccrualResult, type MemberState, type Program } from '../../rules/index.js';
+import type { Models } from '../store/models/index';
+import { accrualJobId, type Queues } from '../../workers/queues';
+import { appendEntry } from './ledger';
+import { activeProgram, programVersion } from './program-cache';
+
+export interface AccrualDeps {
+  models: Models;
+  logger: Logger;
+  queues: Pick<Queues, 'accrual'>;
+}
+
+/** The member facts accrual depends on. */
+export interface AccrualMember {
+  _id: Types.ObjectId;
+  status: string;
+  tier?: string | null;
+  lifetimePoints?: number | null;
+  visits?: number | null;
+  pointsBalance?: number | null;
+}
+
+export interface AcceptAccrualInput {
+  programId: string;
+  locationGuid: string;
+  transactionGuid: string;
+  orderGuid?: string | null;
+  member: AccrualMember | null;
+  /** The Toast check as received (validated by the request schema). */
+  toastCheck: { guid?: string | null; paidDate?: string | null; closedDate?: string | null } & Record<string, unknown>;
+  now: Date;
+}
+
+export interface AcceptAccrualResult {
+  accrualId: string;
+  points: number;
+  /** True when this check had already been accepted (a retry with a new GUID). */
+  duplicate: boolean;
+  userMessage: string;
+}
+
+function snapshot(member: AccrualMember): MemberState {
+  return {
+    status: member.status as MemberState['status'],
+    tier: member.tier ?? null,
+    pointsBalance: member.pointsBalance ?? 0,
+    lifetimePoints: member.lifetimePoints ?? 0,
+    visits: member.visits ?? 0,
+    usage: {},
+  };
+}
+
+function checkTime(check: AcceptAccrualInput['toastCheck'], now: Date): Date {
+  for (const candidate of [check.paidDate, check.closedDate]) {
+    const t = candidate ? Date.parse(candidate) : NaN;
+    if (Number.isFinite(t)) return new Date(t);
+  }
+  return now;
+}
+
+/** Points for this check under `program`; starters earn nothing where the program says so. */
+export async function computePoints(program: Program, locationGuid: string, toastCheck: unknown, member: MemberState | null, at: Date): Promise<AccrualResult> {
+  const result = await computeAccrual(program, { now: at.toISOString(), locationGuid, check: normalizeToastCheck(toastCheck), member });
+  if (member?.status === 'STARTER' && !program.policies.membership.starterMayEarn) return { ...result, points: 0, breakdown: [] };
+  if (member?.status === 'SUSPENDED') return { ...result, points: 0, breakdown: [] };
+  return result;
+}
+
+function pointsWord(n: number): string {
+  return n === 1 ? '1 point' : `${n} points`;
+}
+
+/** Records a paid check and queues its points; answers what to print on the receipt. */
+export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
+  const active = await activeProgram(deps.models, input.programId);
+  if (!active) throw new Error(`program ${input.programId} has no published rule set`);
+  const checkGuid = String(input.toastCheck.guid ?? '');
+  const at = checkTime(input.toastCheck, input.now);
+  const member = input.member ? snapshot(input.member) : null;
+  const computed = await computePoints(active.program, input.locationGuid, input.toastCheck, member, at);
+  const id = new Types.ObjectId();
+  const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
+  try {
+    await deps.models.Accrual.create({
+      _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
+      activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
+      state: input.member ? 'PENDING' : 'UNCLAIMED', ruleSetHash: active.contentHash, memberSnapshot: member,
+      check: input.toastCheck, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return acceptDuplicate(deps, activeCheckKey, input);
+  }
+  if (input.member) await enqueueAccrual(deps, id.toHexString());
+  return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage: message(computed.points, input.member !== null) };
+}
+
+function message(points: number, hasMember: boolean): string {
+  if (!hasMember) return points > 0 ? `Scan the QR code on this receipt to claim ${pointsWord(points)}.` : 'Thank you!';
+  return `You earned ${pointsWord(points)} on this visit.`;
+}
+
+/** Toast retried an ACCRUE of a check we already hold (new GUID): no second effect. */
+async function acceptDuplicate(deps: AccrualDeps, activeCheckKey: string, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
+  const existing = await deps.models.Accrual.findOneAndUpdate(
+    { activeCheckKey },
+    { $addToSet: { transactionGuids: input.transactionGuid } },
+    { returnDocument: 'before' },
+  ).lean();
+  if (!existing) throw new Error('accrual vanished during dedupe');
+  const points = existing.points ?? existing.expectedPoints;
+  return { accrualId: String(existing._id), points, duplicate: true, userMessage: message(points, existing.memberId !== null) };
+}
+
+/** Adds the posting job; a Redis outage is logged, not fatal: the sweeper re-enqueues. */
+export async function enqueueAccrual(deps: AccrualDeps, accrualId: string): Promise<boolean> {
+  try {
+    await deps.queues.accrual.add('post', { accrualId }, { jobId: accrualJobId(accrualId) });
+    return true;
+  } catch (err) {
+    deps.logger.warn({ accrualId, err: (err as Error).message }, 'accrual enqueue failed; the sweeper will retry');
+    return false;
+  }
+}
+
+export type PostOutcome = 'POSTED' | 'ALREADY_DONE' | 'REVERSED' | 'NOT_FOUND';
+
+/** Worker side: computes and posts the points of one accrual. Safe to run any number of times. */
+export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: string, now: Date): Promise<PostOutcome> {
+  const acc = await deps.models.Accrual.findById(accrualId).lean();
+  if (!acc) return 'NOT_FOUND';
+  if (acc.state !== 'PENDING' || !acc.memberId) return acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_DONE';
+  const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
+  if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
+  const result = await computePoints(program, acc.restaurantGuid, acc.check, acc.memberSnapshot as MemberState | null, acc.checkTime);
+  if (result.points > 0) {
+    await appendEntry(deps.models, {
+      programId: acc.programId, memberId: acc.memberId, delta: result.points, kind: 'ACCRUE',
+      sourceKey: `accrual:${accrualId}`, floor: 'ALLOW_NEGATIVE',
+      refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.transactionGuids[0] ?? null, checkGuid: acc.checkGuid },
+      provenance: { ruleIds: [...new Set(result.breakdown.map((l) => l.ruleId))], ruleSetVersion: result.ruleSetVersion },
+    }, now);
+  }
+  const moved = await deps.models.Accrual.updateOne(
+    { _id: acc._id, state: 'PENDING' },
+    { $set: { state: 'POSTED', points: result.points, breakdown: result.breakdown, ruleSetVersion: result.ruleSetVersion, postedAt: now } },
+  );
+  if (moved.modifiedCount === 1) return 'POSTED';
+  // A REVERSE won the race while we posted: make sure our entry is taken back.
+  const latest = await deps.models.Accrual.findById(acc._id).lean();
+  if (latest?.state === 'REVERSED') {
+    await takeBackPoints(deps.models, latest, program, now);
+    return 'REVERSED';
+  }
+  return 'ALREADY_DONE';
+}
+
+/** Appends the reversal of whatever this accrual posted (nothing if it never posted). */
+async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null }, program: Program, now: Date): Promise<void> {
+  if (!acc.memberId) return;
+  const posted = await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: `accrual:${acc._id.toHexString()}` }).lean();
+  if (!posted || posted.delta <= 0) return;
+  await appendEntry(models, {
+    programId: acc.programId, memberId: acc.memberId, delta: -posted.delta, kind: 'REVERSE_ACCRUE',
+    sourceKey: `reverse-accrual:${acc._id.toHexString()}`,
+    floor: program.policies.reversal.clamp === 'NEGATIVE' ? 'ALLOW_NEGATIVE' : 'CLAMP_AT_ZERO',
+    refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.reverseTransactionGuid ?? null, checkGuid: acc.checkGuid },
+  }, now);
+}
+
+export type ReverseAccrualOutcome = 'REVERSED' | 'NOT_FOUND' | 'ALREADY_REVERSED';
+
+export interface ReverseAccrualInput {
+  programId: string;
+  /** The GUID of the ACCRUE being reversed (any GUID Toast used for it). */
+  transactionGuid: string;
+  reverseTransactionGuid?: string | null;
+  now: Date;
+}
+
+/**
+ * Reverses an accrual: a pending one is cancelled, a posted one takes its points back per the
+ * program's clamp policy. Reversing again answers ALREADY_REVERSED with no second effect.
+ */
+export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: ReverseAccrualInput): Promise<ReverseAccrualOutcome> {
+  const found = await deps.models.Accrual.findOne({ programId: input.programId, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
+  if (!found) return 'NOT_FOUND';
+  const before = await deps.models.Accrual.findOneAndUpdate(
+    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED'] } },
+    { $set: { state: 'REVERSED', reversedAt: input.now, reverseTransactionGuid: input.reverseTransactionGuid ?? null,
+      activeCheckKey: `${found.activeCheckKey}|reversed|${String(found._id)}` } },
+    { returnDocument: 'before' },
+  ).lean();
+  const acc = before ?? found;
+  if (!before && found.state !== 'REVERSED') return 'ALREADY_REVERSED';
+  // Also on a repeat: finish a take-back that a crash may have interrupted (idempotent).
+  const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
+  if (program) await takeBackPoints(deps.models, { ...acc, reverseTransactionGuid: input.reverseTransactionGuid ?? acc.reverseTransactionGuid }, program, input.now);
+  return before ? 'REVERSED' : 'ALREADY_REVERSED';
+}

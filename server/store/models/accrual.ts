@@ -1,0 +1,50 @@
+import { Schema, type InferSchemaType } from 'mongoose';
+
+export const accrualStates = ['PENDING', 'POSTED', 'REVERSED', 'UNCLAIMED', 'CLAIMED'] as const;
+export type AccrualState = (typeof accrualStates)[number];
+
+/**
+ * One paid check accepted for points. Written before Toast is told ACCEPT (invariant 7);
+ * a worker computes the points and posts the ledger entry.
+ *
+ * `activeCheckKey` enforces invariant 5 (a check accrues at most once while not reversed)
+ * with a plain unique index: it is `restaurant|check` while the accrual counts and gets a
+ * `|reversed|<id>` suffix when reversed, so a later re-accrual of the check can insert.
+ */
+export const accrualSchema = new Schema({
+  programId: { type: String, required: true },
+  restaurantGuid: { type: String, required: true },
+  checkGuid: { type: String, required: true },
+  orderGuid: { type: String, default: null },
+  activeCheckKey: { type: String, required: true },
+  /**
+   * Toast-Transaction-GUIDs of the ACCRUEs for this check: the first one and any retry that
+   * Toast sent with a new GUID after a failure response. A REVERSE may name any of them.
+   */
+  transactionGuids: { type: [String], required: true },
+  memberId: { type: Schema.Types.ObjectId, default: null },
+  state: { type: String, enum: accrualStates, required: true },
+  /** The rule set active at ACCEPT: the worker computes with exactly this version. */
+  ruleSetHash: { type: String, required: true },
+  /** Member facts at ACCEPT (tier, status, lifetime points), so posting later is deterministic. */
+  memberSnapshot: { type: Schema.Types.Mixed, default: null },
+  /** The Toast check as received (amounts in dollars); normalised by the rules engine. */
+  check: { type: Schema.Types.Mixed, required: true },
+  /** Business time of the check (paid/closed date, else the ACCEPT time). */
+  checkTime: { type: Date, required: true },
+  acceptedAt: { type: Date, required: true },
+  expectedPoints: { type: Number, required: true },
+  points: { type: Number, default: null },
+  breakdown: { type: Schema.Types.Mixed, default: null },
+  ruleSetVersion: { type: String, default: null },
+  postedAt: { type: Date, default: null },
+  reversedAt: { type: Date, default: null },
+  reverseTransactionGuid: { type: String, default: null },
+}, { collection: 'accruals', versionKey: false, strict: 'throw', minimize: false });
+
+accrualSchema.index({ activeCheckKey: 1 }, { unique: true });
+accrualSchema.index({ programId: 1, transactionGuids: 1 });
+accrualSchema.index({ state: 1, acceptedAt: 1 });
+accrualSchema.index({ memberId: 1, state: 1 });
+
+export type AccrualDoc = InferSchemaType<typeof accrualSchema>;

@@ -1,0 +1,47 @@
+/**
+ * Re-enqueues accruals still PENDING a while after ACCEPT (invariant 7): the job was never
+ * added (Redis was down), or it was lost. Adding is deduplicated by job id while the job exists,
+ * and posting is idempotent, so sweeping too often is harmless.
+ */
+import { enqueueAccrual } from '../server/loyalty/accrual';
+import { producerConnection } from './connections';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import { createQueues } from './queues';
+
+/** Accruals younger than this are left to their own job. */
+export const sweepAfterMs = 15_000;
+const sweepEveryMs = 10_000;
+const batch = 500;
+
+export async function sweepPendingAccruals(deps: WorkerDeps, enqueue: (id: string) => Promise<boolean>): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - sweepAfterMs);
+  const pending = await deps.models.Accrual.find({ state: 'PENDING', acceptedAt: { $lte: cutoff } }, { _id: 1 })
+    .sort({ acceptedAt: 1 }).limit(batch).lean();
+  let added = 0;
+  for (const acc of pending) if (await enqueue(String(acc._id))) added++;
+  return added;
+}
+
+export const accrualSweeper: WorkerModule = {
+  name: 'accrual-sweeper',
+  async start(deps: WorkerDeps): Promise<Stoppable> {
+    const redis = producerConnection(deps.config.redisUrl);
+    redis.on('error', () => undefined); // outages are expected here; the next sweep retries
+    const queues = createQueues(redis, deps.config.queuePrefix);
+    let running: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      running = sweepPendingAccruals(deps, (id) => enqueueAccrual({ ...deps, queues }, id))
+        .then((n) => { if (n > 0) deps.logger.info({ requeued: n }, 'accrual sweeper re-enqueued pending accruals'); })
+        .catch((err: Error) => deps.logger.warn({ err: err.message }, 'accrual sweep failed'));
+    }, sweepEveryMs);
+    return {
+      name: 'accrual sweeper',
+      stop: async () => {
+        clearInterval(timer);
+        await running;
+        await queues.close().catch(() => undefined);
+        redis.disconnect();
+      },
+    };
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Posts accepted accruals: one BullMQ job per accrual (`accrual-<id>`), computed with the rule
+ * set active when Toast was answered. At-least-once delivery is safe: posting is idempotent on
+ * the ledger sourceKey `accrual:<id>`.
+ */
+import { UnrecoverableError, Worker } from 'bullmq';
+import { Types } from 'mongoose';
+import { postAccrual } from '../server/loyalty/accrual';
+import { workerConnection } from './connections';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import { queueNames, type AccrualJobData } from './queues';
+
+export const accrualWorker: WorkerModule = {
+  name: 'accrual',
+  async start(deps: WorkerDeps): Promise<Stoppable> {
+    const connection = workerConnection(deps.config.redisUrl);
+    connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'accrual worker redis error'));
+    const worker = new Worker<AccrualJobData>(queueNames.accrual, async (job) => {
+      const { accrualId } = job.data;
+      if (!Types.ObjectId.isValid(accrualId)) throw new UnrecoverableError('malformed accrual id');
+      const outcome = await postAccrual(deps, accrualId, deps.clock.now());
+      if (outcome === 'NOT_FOUND') throw new UnrecoverableError('accrual not found');
+      return outcome;
+    }, { connection, prefix: deps.config.queuePrefix, concurrency: 8 });
+    worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'accrual job failed'));
+    worker.on('error', (err) => deps.logger.warn({ err: err.message }, 'accrual worker error'));
+    return {
+      name: 'accrual worker',
+      stop: async () => {
+        await worker.close();
+        connection.disconnect();
+      },
+    };
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * BullMQ queue names, typed job data (ids only, never PII) and default job options.
+ * Delivery is at least once: every processor is idempotent on the ledger's sourceKey.
+ */
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+export const queueNames = {
+  accrual: 'accrual',
+} as const;
+
+/** Post the points of one accepted check (accruals collection id). */
+export interface AccrualJobData {
+  accrualId: string;
+}
+
+export const defaultJobOptions: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 10000 },
+};
+
+export interface Queues {
+  accrual: Queue<AccrualJobData>;
+  close(): Promise<void>;
+}
+
+/** Producer-side queues on a fail-fast connection (see workers/connections.ts). */
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const accrual = new Queue<AccrualJobData>(queueNames.accrual, { connection, prefix, defaultJobOptions });
+  return {
+    accrual,
+    close: async () => { await accrual.close(); },
+  };
+}
+
+/** BullMQ job ids may not contain ':' nor be all digits; a Mongo ObjectId hex is neither. */
+export function accrualJobId(accrualId: string): string {
+  return `accrual-${accrualId}`;
+}
