@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../../config/index';
+
+describe('configuration', () => {
+  it('applies development defaults and returns a frozen typed object', () => {
+    const config = loadConfig({});
+    expect(config).to.include({ port: 8080, role: 'all', toastAuthMode: 'static', nodeEnv: 'development' });
+    expect(config.toastApiKeys).to.deep.equal(['dev-toast-key']);
+    expect(Object.isFrozen(config)).to.equal(true);
+    expect(() => { (config as { port: number }).port = 1; }).to.throw(TypeError);
+  });
+
+  it('coerces numbers and booleans from environment strings and splits key lists', () => {
+    const config = loadConfig({ PORT: '9090', SEED_DEMO: 'false', TOAST_API_KEYS: 'old-key, new-key', ADMIN_API_KEYS: 'a:demo,b:*' });
+    expect(config.port).to.equal(9090);
+    expect(config.seedDemo).to.equal(false);
+    expect(config.toastApiKeys).to.deep.equal(['old-key', 'new-key']);
+    expect(config.adminApiKeys).to.deep.equal([{ key: 'a', programId: 'demo' }, { key: 'b', programId: '*' }]);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', ROLE: 'both', MONGODB_URI: 'postgres://x', TOAST_AUTH_MODE: 'jwt' });
+      expect.fail('should have thrown');
+    } catch (err) {
+      expect(err).to.be.instanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).to.include('PORT');
+      expect(problems).to.include('ROLE');
+      expect(problems).to.include('MONGODB_URI');
+      expect(problems).to.include('TOAST_JWT_PUBLIC_KEY');
+    }
+  });
+
+  it('refuses development secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /TOAST_API_KEYS must be set explicitly/);
+    const config = loadConfig({ NODE_ENV: 'production', TOAST_API_KEYS: 'k'.repeat(64), ADMIN_API_KEYS: 'admin-secret:demo' });
+    expect(config.nodeEnv).to.equal('production');
+  });
+
+  it('refuses a static key longer than Toast allows (255 characters)', () => {
+    expect(() => loadConfig({ TOAST_API_KEYS: 'k'.repeat(256) })).to.throw(ConfigError, /at most 255/);
+  });
+});
