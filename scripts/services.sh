@@ -39,7 +39,12 @@ start_mongo() {
   if pid_alive "$MONGO_NAME" "$MONGO_MARKER" && port_open 127.0.0.1 "$mongo_port"; then
     echo "export MONGODB_URI='$uri'"; return
   fi
-  port_open 127.0.0.1 "$mongo_port" && die "port $mongo_port is taken by something that is not our $MONGO_NAME; set MONGODB_URI or PERKWIRE_${profile^^}_MONGO_PORT"
+  if port_open 127.0.0.1 "$mongo_port"; then
+    # Another checkout's dev server (or one started by hand): reuse it. Tests and the demo use
+    # their own database names, so sharing the server is safe.
+    log "reusing the MongoDB-compatible server already listening on 127.0.0.1:$mongo_port"
+    echo "export MONGODB_URI='$uri'"; return
+  fi
   command -v java >/dev/null || die "java (JDK 17+) is required for the local MongoDB-compatible server"
   if [ ! -f "$MDS/lib/.resolved" ] || [ "$MDS/pom.xml" -nt "$MDS/lib/.resolved" ]; then
     command -v mvn >/dev/null || die "mvn (Maven) is required to fetch mongo-java-server"
@@ -79,7 +84,13 @@ start_redis() {
   if pid_alive "$REDIS_NAME" "$REDIS_MARKER" && port_open 127.0.0.1 "$redis_port"; then
     echo "export REDIS_URL='$url'"; return
   fi
-  port_open 127.0.0.1 "$redis_port" && die "port $redis_port is taken by something that is not our $REDIS_NAME; set REDIS_URL or PERKWIRE_${profile^^}_REDIS_PORT"
+  if port_open 127.0.0.1 "$redis_port"; then
+    if ! command -v redis-cli >/dev/null || [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = PONG ]; then
+      log "reusing the Redis already listening on 127.0.0.1:$redis_port"
+      echo "export REDIS_URL='$url'"; return
+    fi
+    die "port $redis_port is taken by something that is not Redis; set REDIS_URL or PERKWIRE_${profile^^}_REDIS_PORT"
+  fi
   ensure_redis_server
   local dir="$RUN_DIR/$REDIS_NAME"; mkdir -p "$dir"
   local persist=(--save "" --appendonly no)
