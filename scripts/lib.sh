@@ -60,7 +60,10 @@ url_host_port() {
 
 ensure_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    log "installing npm dependencies (npm ci)…"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+    # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (msgpackr's
+    # prebuilt binaries) out of the lock file and then refuses `npm ci` on it. The lock file
+    # still pins every version installed here.
+    log "installing npm dependencies (npm install)…"
+    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
   fi
 }
