@@ -49,7 +49,9 @@ start_mongo() {
   if [ ! -f "$MDS/lib/.resolved" ] || [ "$MDS/pom.xml" -nt "$MDS/lib/.resolved" ]; then
     command -v mvn >/dev/null || die "mvn (Maven) is required to fetch mongo-java-server"
     log "resolving mongo-java-server with Maven (first run only)…"
-    (cd "$MDS" && mvn -B -q -Dstyle.color=never dependency:copy-dependencies -DoutputDirectory=lib) >&2 || die "Maven could not resolve mongo-java-server"
+    if ! (cd "$MDS" && mvn -B -q dependency:copy-dependencies -DoutputDirectory=lib) > "$RUN_DIR/maven.log" 2>&1; then
+      tail -30 "$RUN_DIR/maven.log" >&2; die "Maven could not resolve mongo-java-server (log: .run/maven.log)"
+    fi
     touch "$MDS/lib/.resolved"
   fi
   local args=(--port "$mongo_port")
