@@ -21,6 +21,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
   readonly idempotencyWaitMs: number;
+  readonly accrualSweepAfterMs: number;
+  readonly accrualSweepIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     idempotencyWaitMs: v.IDEMPOTENCY_WAIT_MS,
+    accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
+    accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
   });
 }
 

@@ -71,6 +71,14 @@ export const configSchema = {
       type: 'integer', minimum: 1000, maximum: 60000, default: 10000,
       description: 'Deadline for an ordered shutdown after SIGINT/SIGTERM.',
     },
+    ACCRUAL_SWEEP_AFTER_MS: {
+      type: 'integer', minimum: 1000, maximum: 3600000, default: 15000,
+      description: 'An accrual still pending this long after ACCEPT is re-enqueued by the sweeper.',
+    },
+    ACCRUAL_SWEEP_INTERVAL_MS: {
+      type: 'integer', minimum: 200, maximum: 600000, default: 10000,
+      description: 'How often the accrual sweeper looks for pending accruals.',
+    },
     IDEMPOTENCY_WAIT_MS: {
       type: 'integer', minimum: 100, maximum: 4500, default: 3000,
       description: 'How long a duplicate Toast request waits for the first copy to finish.',

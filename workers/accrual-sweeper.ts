@@ -8,13 +8,11 @@ import { producerConnection } from './connections';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
 import { createQueues } from './queues';
 
-/** Accruals younger than this are left to their own job. */
-export const sweepAfterMs = 15_000;
-const sweepEveryMs = 10_000;
 const batch = 500;
 
+/** Re-enqueues up to `batch` accruals pending longer than ACCRUAL_SWEEP_AFTER_MS; returns how many. */
 export async function sweepPendingAccruals(deps: WorkerDeps, enqueue: (id: string) => Promise<boolean>): Promise<number> {
-  const cutoff = new Date(deps.clock.now().getTime() - sweepAfterMs);
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.accrualSweepAfterMs);
   const pending = await deps.models.Accrual.find({ state: 'PENDING', acceptedAt: { $lte: cutoff } }, { _id: 1 })
     .sort({ acceptedAt: 1 }).limit(batch).lean();
   let added = 0;
@@ -33,7 +31,7 @@ export const accrualSweeper: WorkerModule = {
       running = sweepPendingAccruals(deps, (id) => enqueueAccrual({ ...deps, queues }, id))
         .then((n) => { if (n > 0) deps.logger.info({ requeued: n }, 'accrual sweeper re-enqueued pending accruals'); })
         .catch((err: Error) => deps.logger.warn({ err: err.message }, 'accrual sweep failed'));
-    }, sweepEveryMs);
+    }, deps.config.accrualSweepIntervalMs);
     return {
       name: 'accrual sweeper',
       stop: async () => {
