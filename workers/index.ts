@@ -1,9 +1,10 @@
 import { accrualSweeper } from './accrual-sweeper';
 import { accrualWorker } from './accrual.worker';
 import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
+import { ledgerVerifyScheduler } from './ledger-verify.scheduler';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
-export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper];
+export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper, ledgerVerifyScheduler];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
   const started: Stoppable[] = [];

@@ -7,12 +7,16 @@ import type { Redis } from 'ioredis';
 
 export const queueNames = {
   accrual: 'accrual',
+  ledgerVerify: 'ledger-verify',
 } as const;
 
 /** Post the points of one accepted check (accruals collection id). */
 export interface AccrualJobData {
   accrualId: string;
 }
+
+/** Verify the whole ledger (nightly); no data: it reads everything. */
+export type LedgerVerifyJobData = Record<string, never>;
 
 export const defaultJobOptions: JobsOptions = {
   attempts: 10,

@@ -40,11 +40,15 @@ export const accrualSchema = new Schema({
   postedAt: { type: Date, default: null },
   reversedAt: { type: Date, default: null },
   reverseTransactionGuid: { type: String, default: null },
+  /** When a member claimed this (UNCLAIMED) check with its receipt; the claimer is `memberId`. */
+  claimedAt: { type: Date, default: null },
 }, { collection: 'accruals', versionKey: false, strict: 'throw', minimize: false });
 
 accrualSchema.index({ activeCheckKey: 1 }, { unique: true });
 accrualSchema.index({ programId: 1, transactionGuids: 1 });
 accrualSchema.index({ state: 1, acceptedAt: 1 });
 accrualSchema.index({ memberId: 1, state: 1 });
+// Receipt claims look a check up by restaurant + check; ledger:verify streams in this order.
+accrualSchema.index({ restaurantGuid: 1, checkGuid: 1 });
 
 export type AccrualDoc = InferSchemaType<typeof accrualSchema>;
