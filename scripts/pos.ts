@@ -12,7 +12,8 @@
  * RESTAURANT_GUID (the demo restaurant). The visit's check is kept in .run/pos-visit.json.
  */
 import { randomUUID } from 'node:crypto';
-import { loadVisit, newVisit, saveVisit, toastCheck, type Visit } from './pos/check';
+import { loadVisit, newVisit, saveVisit } from './pos/check';
+import { applyOffer, checkInfo, toastBody, toastHeaders, type PosType } from './pos/requests';
 
 const BASE = process.env.POS_URL ?? 'http://localhost:8080';
 const KEY = process.env.TOAST_KEY ?? 'dev-toast-key';
@@ -21,20 +22,12 @@ const RESTAURANT = process.env.RESTAURANT_GUID ?? '6f9e4a52-7a7e-4c1f-9a51-2f0d6
 type Json = Record<string, unknown>;
 interface Reply { status: number; body: Json }
 
-const NULLS = {
-  searchTransactionInformation: null, checkTransactionInformation: null, reverseTransactionInformation: null,
-  signupTransactionInformation: null, transferTransactionInformation: null,
-};
-
-async function send(type: string, member: string, info: unknown, guid = randomUUID()): Promise<Reply & { guid: string }> {
+async function send(type: PosType, member: string, info: unknown, guid = randomUUID()): Promise<Reply & { guid: string }> {
   console.log(`→ LOYALTY_${type}  Toast-Transaction-GUID ${guid}`);
   const res = await fetch(`${BASE}/toast/loyalty`, {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json', Authorization: KEY, 'Toast-Restaurant-External-ID': RESTAURANT,
-      'Toast-Transaction-Type': `LOYALTY_${type}`, 'Toast-Transaction-GUID': guid,
-    },
-    body: JSON.stringify({ ...NULLS, toastTransactionType: `LOYALTY_${type}`, [member]: info }),
+    headers: toastHeaders(type, guid, KEY, RESTAURANT),
+    body: JSON.stringify(toastBody(type, member, info)),
   });
   const text = await res.text();
   const body = (text ? JSON.parse(text) : {}) as Json;
@@ -47,28 +40,12 @@ function option(args: string[], name: string): string | null {
   return at >= 0 ? args[at + 1] ?? null : null;
 }
 
-const checkInfo = (visit: Visit, id: string | null, redemptions: unknown[] = [], paid = false) => ({
-  loyaltyIdentifier: id, orderGuid: visit.orderGuid, check: toastCheck(visit, paid), redemptions,
-});
-
 async function inquire(args: string[]): Promise<void> {
   const id = required(args[0], 'loyaltyIdentifier');
   const visit = args.includes('--new') || loadVisit().loyaltyIdentifier !== id ? { ...newVisit(), loyaltyIdentifier: id } : loadVisit();
   const r = await send('INQUIRE', 'checkTransactionInformation', checkInfo(visit, id));
   visit.transactions.INQUIRE = r.guid;
   saveVisit(visit);
-}
-
-/** Applies `offer` to the visit's check the way the POS does: on its selection, or on the check. */
-function applyOffer(visit: Visit, offer: Json): Json {
-  const discountGuid = randomUUID();
-  const cents = Math.round(Number(offer.amount ?? 0) * 100);
-  const rewardId = String(offer.identifier);
-  const target = (offer.itemApplication as { selectionIdentifier: string }[] | undefined)?.[0]?.selectionIdentifier ?? null;
-  const line = visit.lines.find((l) => l.guid === target);
-  if (line) Object.assign(line, { discountGuid, discountCents: cents, rewardId });
-  else visit.checkDiscount = { guid: discountGuid, cents, rewardId };
-  return { identifier: rewardId, selectionGuid: line ? line.guid : null, appliedDiscountGuid: discountGuid, amount: cents / 100, quantity: 1 };
 }
 
 async function redeem(args: string[]): Promise<void> {

@@ -1,0 +1,152 @@
+/**
+ * The stack the webhook benchmark runs against, brought up and torn down by the benchmark
+ * itself: the test-profile services (in-memory MongoDB-compatible server, throwaway Redis)
+ * unless MONGODB_URI / REDIS_URL are set, and the real server (`server/main.ts`) as a child
+ * process on a free loopback port with its own database and queue prefix, so a run never
+ * touches dev or test data and can run beside `npm test`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, Socket } from 'node:net';
+import mongoose from 'mongoose';
+import { Redis } from 'ioredis';
+
+export interface StackOptions {
+  /** Write a V8 CPU profile of the server into this folder (node --cpu-prof). */
+  cpuProfDir?: string;
+  log: (line: string) => void;
+}
+
+export interface Stack {
+  baseUrl: string;
+  mongodbUri: string;
+  queuePrefix: string;
+  /** Stops the server, drops the bench database and queues, stops services started here. */
+  stop(): Promise<void>;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(500);
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.connect(port, '127.0.0.1');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Same server and options as `uri`, another database name. */
+export function withDatabase(uri: string, db: string): string {
+  const m = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?(\?.*)?$/.exec(uri);
+  if (!m) throw new Error(`cannot read MONGODB_URI ${uri}`);
+  return `${m[1]}/${db}${m[3] ?? ''}`;
+}
+
+interface Services { mongodbUri: string; redisUrl: string; startedHere: boolean }
+
+/** Test-profile services via scripts/services.sh (which reuses ones already running). */
+async function startServices(log: (line: string) => void): Promise<Services> {
+  const env = process.env;
+  if (env.MONGODB_URI && env.REDIS_URL) return { mongodbUri: env.MONGODB_URI, redisUrl: env.REDIS_URL, startedHere: false };
+  const mongoPort = Number(env.PERKWIRE_TEST_MONGO_PORT ?? 27019);
+  const redisPort = Number(env.PERKWIRE_TEST_REDIS_PORT ?? 6390);
+  // services.sh has no per-service stop: only stop the profile later if it was wholly down.
+  const wasDown = !(await portOpen(mongoPort)) && !(await portOpen(redisPort));
+  log('starting test-profile services (scripts/services.sh start --profile test)…');
+  const r = spawnSync('bash', ['scripts/services.sh', 'start', '--profile', 'test'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('scripts/services.sh could not start the test services');
+  const exported = Object.fromEntries([...r.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
+  const mongodbUri = env.MONGODB_URI ?? exported.MONGODB_URI;
+  const redisUrl = env.REDIS_URL ?? exported.REDIS_URL;
+  if (!mongodbUri || !redisUrl) throw new Error('scripts/services.sh printed no MONGODB_URI / REDIS_URL');
+  return { mongodbUri, redisUrl, startedHere: wasDown };
+}
+
+async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server not ready within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => { clearTimeout(kill); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+async function dropBenchData(mongodbUri: string, redisUrl: string, queuePrefix: string): Promise<void> {
+  const conn = await mongoose.createConnection(mongodbUri, { serverSelectionTimeoutMS: 5000 }).asPromise();
+  try { await conn.dropDatabase(); } finally { await conn.close(); }
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Starts services (if needed) and the server; resolves once /readyz answers 200. */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const services = await startServices(opts.log);
+  const suffix = randomBytes(4).toString('hex');
+  const mongodbUri = withDatabase(services.mongodbUri, `perkwire-bench-${suffix}`);
+  const queuePrefix = `bench-${suffix}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), 'server/main.ts'];
+  const child = spawn(process.execPath, nodeArgs, {
+    env: {
+      ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
+      QUEUE_PREFIX: queuePrefix, ROLE: 'all', LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // Warnings and errors of the server: shown as they come, they explain a bad run.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await stopChild(child, 15_000);
+    await dropBenchData(mongodbUri, services.redisUrl, queuePrefix).catch((err: unknown) => opts.log(`could not drop bench data: ${String(err)}`));
+    if (services.startedHere) spawnSync('bash', ['scripts/services.sh', 'stop', '--profile', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  };
+  opts.log(`server: pid ${child.pid}, ${baseUrl}, database perkwire-bench-${suffix}, queue prefix ${queuePrefix}`);
+  try {
+    await waitReady(baseUrl, child, 60_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, mongodbUri, queuePrefix, stop };
+}
