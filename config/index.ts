@@ -23,6 +23,9 @@ export interface Config {
   readonly idempotencyWaitMs: number;
   readonly accrualSweepAfterMs: number;
   readonly accrualSweepIntervalMs: number;
+  readonly jobLockMs: number;
+  /** Days after the check during which a receipt can be claimed. */
+  readonly claimWindowDays: number;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idempotencyWaitMs: v.IDEMPOTENCY_WAIT_MS,
     accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
     accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
+    jobLockMs: v.JOB_LOCK_MS,
+    claimWindowDays: v.CLAIM_WINDOW_DAYS,
   });
 }
 

@@ -79,6 +79,14 @@ export const configSchema = {
       type: 'integer', minimum: 200, maximum: 600000, default: 10000,
       description: 'How often the accrual sweeper looks for pending accruals.',
     },
+    CLAIM_WINDOW_DAYS: {
+      type: 'integer', minimum: 1, maximum: 3650, default: 30,
+      description: 'How many days after the check a receipt can still be claimed (POST /v1/claims).',
+    },
+    JOB_LOCK_MS: {
+      type: 'integer', minimum: 1000, maximum: 600000, default: 30000,
+      description: "BullMQ job lock: a job whose worker died is handed to another after about this long.",
+    },
     IDEMPOTENCY_WAIT_MS: {
       type: 'integer', minimum: 100, maximum: 4500, default: 3000,
       description: 'How long a duplicate Toast request waits for the first copy to finish.',

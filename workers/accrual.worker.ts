@@ -21,7 +21,11 @@ export const accrualWorker: WorkerModule = {
       const outcome = await postAccrual(deps, accrualId, deps.clock.now());
       if (outcome === 'NOT_FOUND') throw new UnrecoverableError('accrual not found');
       return outcome;
-    }, { connection, prefix: deps.config.queuePrefix, concurrency: 8 });
+    }, {
+      connection, prefix: deps.config.queuePrefix, concurrency: 8,
+      // A dead worker's jobs are re-run after the lock lapses; posting is idempotent.
+      lockDuration: deps.config.jobLockMs, stalledInterval: deps.config.jobLockMs,
+    });
     worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'accrual job failed'));
     worker.on('error', (err) => deps.logger.warn({ err: err.message }, 'accrual worker error'));
     return {

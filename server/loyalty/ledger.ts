@@ -75,7 +75,11 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
   if (!Number.isSafeInteger(req.delta)) throw new TypeError('ledger delta must be an integer');
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const earlier = await findBySource(models, req);
-    if (earlier) return { status: 'DUPLICATE', entry: earlier };
+    if (earlier) {
+      // A retry after a crash between insert and projection: finish the projection now.
+      await project(models, earlier);
+      return { status: 'DUPLICATE', entry: earlier };
+    }
     const head = await readHead(models, req.memberId);
     const delta = effectiveDelta(head.balance, req.delta, req.floor);
     if (delta === null) return { status: 'INSUFFICIENT', balance: head.balance };

@@ -116,6 +116,14 @@ describe('ledger append', () => {
     expect(expected).to.be.at.least(0);
   });
 
+  it('finishes the projection when a retried effect finds its entry already inserted', async () => {
+    const id = await newMember();
+    await appendEntry(models, req(id, 25, 'accrue:crash'), now);
+    await models.Member.updateOne({ _id: id }, { $set: { pointsBalance: 0, ledgerSeq: 0 } }); // died before projecting
+    expect((await appendEntry(models, req(id, 25, 'accrue:crash'), now)).status).to.equal('DUPLICATE');
+    expect(await assertChain(id)).to.equal(25);
+  });
+
   it('repairs a projection left behind by a crash between insert and projection', async () => {
     const id = await newMember();
     await appendEntry(models, req(id, 60, 'accrue:r'), now);
