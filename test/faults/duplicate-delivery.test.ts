@@ -42,7 +42,7 @@ describe('fault: duplicate job deliveries', function () {
     try {
       // Ten more deliveries under other job ids: each one runs the processor again.
       await Promise.all(Array.from({ length: 10 }, (_, i) => queues.accrual.add('post', { accrualId: String(accrual!._id) }, { jobId: `dup-${i}-${String(accrual!._id)}` })));
-      await waitFor('duplicate jobs processed', async () => (await queues.accrual.getJobCounts('completed')).completed >= 11, 60_000);
+      await waitFor('duplicate jobs processed', async () => ((await queues.accrual.getJobCounts('completed')).completed ?? 0) >= 11, 60_000);
     } finally {
       await queues.close();
       redis.disconnect();
