@@ -27,4 +27,5 @@ npx tsc --noEmit
 log "lint (eslint)"
 npx eslint .
 log "tests (mocha, with c8 coverage)"
-npx c8 --reporter=text-summary --reporter=lcov mocha 'test/unit/**/*.test.ts' 'test/integration/**/*.test.ts' "$@"
+# Unit and integration suites, then fault injection (real processes killed and restarted).
+npx c8 --reporter=text-summary --reporter=lcov mocha 'test/unit/**/*.test.ts' 'test/integration/**/*.test.ts' 'test/faults/**/*.test.ts' "$@"
