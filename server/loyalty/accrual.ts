@@ -50,7 +50,8 @@ export interface AcceptAccrualResult {
   userMessage: string;
 }
 
-function snapshot(member: AccrualMember): MemberState {
+/** The member facts recorded on an accrual, so points computed later are deterministic. */
+export function snapshot(member: AccrualMember): MemberState {
   return {
     status: member.status as MemberState['status'],
     tier: member.tier ?? null,
@@ -166,10 +167,14 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
   return 'ALREADY_DONE';
 }
 
-/** Appends the reversal of whatever this accrual posted (nothing if it never posted). */
-async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null }, program: Program, now: Date): Promise<void> {
+/**
+ * Appends the reversal of whatever this accrual posted, at the register (`accrual:<id>`) or by a
+ * receipt claim (`claim:<id>`); nothing if it never posted.
+ */
+export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null }, program: Program, now: Date): Promise<void> {
   if (!acc.memberId) return;
-  const posted = await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: `accrual:${acc._id.toHexString()}` }).lean();
+  const id = acc._id.toHexString();
+  const posted = await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: { $in: [`accrual:${id}`, `claim:${id}`] } }).lean();
   if (!posted || posted.delta <= 0) return;
   await appendEntry(models, {
     programId: acc.programId, memberId: acc.memberId, delta: -posted.delta, kind: 'REVERSE_ACCRUE',
@@ -197,7 +202,7 @@ export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: R
   const found = await deps.models.Accrual.findOne({ programId: input.programId, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
   if (!found) return 'NOT_FOUND';
   const before = await deps.models.Accrual.findOneAndUpdate(
-    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED'] } },
+    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED'] } },
     { $set: { state: 'REVERSED', reversedAt: input.now, reverseTransactionGuid: input.reverseTransactionGuid ?? null,
       activeCheckKey: `${found.activeCheckKey}|reversed|${String(found._id)}` } },
     { returnDocument: 'before' },
