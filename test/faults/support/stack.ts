@@ -39,7 +39,7 @@ export interface LiveReply {
 }
 
 /** Sends one Toast request to a live process; rejects when the connection fails (no response). */
-export async function sendToast(baseUrl: string, type: TransactionType, body: unknown, guid = randomUUID()): Promise<LiveReply> {
+export async function sendToast(baseUrl: string, type: TransactionType, body: unknown, guid: string = randomUUID()): Promise<LiveReply> {
   const res = await fetch(`${baseUrl}/toast/loyalty`, {
     method: 'POST',
     headers: { ...toastHeaders(type, { guid }), 'Content-Type': 'application/json' },
