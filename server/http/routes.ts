@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health';
-import { claimRoutes } from '../claims/router';
+import { toastRoutes } from '../toast/router';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {
@@ -11,5 +11,5 @@ export interface RouteModule {
 
 export const routeModules: RouteModule[] = [
   { name: 'health', build: healthRoutes },
-  { name: 'claims', build: claimRoutes },
+  { name: 'toast', build: toastRoutes },
 ];

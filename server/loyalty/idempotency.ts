@@ -108,6 +108,7 @@ export async function claimRequest(models: Models, key: RequestKey, opts: ClaimO
 /** What a later REVERSE needs from a REDEEM or ACCRUE. */
 export interface TransactionRecord {
   memberId?: string | null;
+  accrualId?: string | null;
   redemptions?: {
     rewardId: string; appliedDiscountGuid: string | null; multiItemDiscountGuid: string | null;
     quantity: number; points: number; amountCents: number; sourceKey: string;

@@ -24,6 +24,8 @@ export const toastTransactionSchema = new Schema({
   responseBody: { type: String, default: null },
   /** The member the request acted on (REDEEM/ACCRUE), for REVERSE. */
   memberId: { type: String, default: null },
+  /** ACCRUE: the accrual document it created or found. */
+  accrualId: { type: String, default: null },
   /** REDEEM: one entry per accepted redemption (points debited, usage recorded). */
   redemptions: {
     type: [new Schema({

@@ -1,0 +1,50 @@
+/**
+ * Evaluates a Toast check for a member with the rules engine: offers (visibility policy applied
+ * by the engine), the submitted redemptions re-validated and re-priced, and the points the check
+ * would earn. Pure apart from reading the member's usage; used by INQUIRE and REDEEM.
+ */
+import {
+  accrual, normalizeToastCheck, offers, validateRedemptions,
+  type AccrualResult, type EvaluationContext, type MemberState, type NormalizedCheck,
+  type OffersResult, type ToastRedemption, type ValidateRedemptionsResult,
+} from '../../rules/index.js';
+import type { Models } from '../store/models/index';
+import { attachDiscountGuids } from './discount-guids';
+import { memberState } from './member-state';
+import type { MemberRecord } from './members';
+import type { ProgramContext } from './program-context';
+
+export interface CheckEvaluationInput {
+  models: Models;
+  context: ProgramContext;
+  member: MemberRecord;
+  toastCheck: unknown;
+  redemptions: ToastRedemption[];
+  now: Date;
+  /** Balance to evaluate with (REDEEM passes the balance before this request's own debits). */
+  balance?: number;
+}
+
+export interface CheckEvaluation {
+  check: NormalizedCheck;
+  state: MemberState;
+  /** Submitted redemptions with `appliedDiscountGuid` filled in from the check. */
+  redemptions: ToastRedemption[];
+  offers: OffersResult;
+  validation: ValidateRedemptionsResult;
+  earn: AccrualResult;
+}
+
+export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckEvaluation> {
+  const { context, member, now } = input;
+  const check = normalizeToastCheck(input.toastCheck);
+  const state = await memberState(input.models, context.program, context.restaurantGuid, member, now, input.balance);
+  const ctx: EvaluationContext = { now: now.toISOString(), locationGuid: context.restaurantGuid, check, member: state };
+  const redemptions = attachDiscountGuids(input.redemptions, check);
+  const [offered, validation, earn] = await Promise.all([
+    offers(context.program, ctx),
+    validateRedemptions(context.program, ctx, redemptions),
+    accrual(context.program, ctx),
+  ]);
+  return { check, state, redemptions, offers: offered, validation, earn };
+}

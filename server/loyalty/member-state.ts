@@ -1,0 +1,75 @@
+/**
+ * The member facts the rules engine evaluates: status, tier, balance, counters and reward usage
+ * in the current day / week / month at the location (from `rewardRedemptions`, non-reversed).
+ */
+import { periodStarts, type MemberState, type Program, type RewardUsage } from '../../rules/index.js';
+import type { Models } from '../store/models/index';
+import type { MemberRecord } from './members';
+
+interface UsageRow {
+  rewardId: string;
+  quantity: number;
+  amountCents: number;
+  redeemedAt: Date;
+}
+
+function hasLimits(program: Program): boolean {
+  return program.rewards.some((r) => r.limits !== undefined);
+}
+
+/** Counts usage per reward for the periods that contain `now`. */
+function tally(rows: UsageRow[], starts: { day: number; week: number; month: number }): Record<string, RewardUsage> {
+  const usage: Record<string, RewardUsage> = {};
+  for (const row of rows) {
+    const u = (usage[row.rewardId] ??= { day: 0, week: 0, month: 0, total: 0 });
+    const at = row.redeemedAt.getTime();
+    u.total += row.quantity;
+    if (at >= starts.month) u.month += row.quantity;
+    if (at >= starts.week) u.week += row.quantity;
+    if (at >= starts.day) u.day += row.quantity;
+  }
+  return usage;
+}
+
+/** Usage of limited rewards by this member; empty when the program limits nothing. */
+export async function rewardUsage(models: Models, program: Program, locationGuid: string, memberId: MemberRecord['_id'], now: Date): Promise<Record<string, RewardUsage>> {
+  if (!hasLimits(program)) return {};
+  const limited = program.rewards.filter((r) => r.limits !== undefined).map((r) => r.id);
+  const rows = await models.RewardRedemption.find(
+    { memberId: String(memberId), rewardId: { $in: limited }, reversedAt: null },
+    { rewardId: 1, quantity: 1, amountCents: 1, redeemedAt: 1 },
+  ).lean<UsageRow[]>();
+  const p = periodStarts(program, locationGuid, now.toISOString());
+  return tally(rows, { day: Date.parse(p.day), week: Date.parse(p.week), month: Date.parse(p.month) });
+}
+
+/** Discount cents already spent on each budgeted reward, over all members of the program. */
+async function budgetUsed(models: Models, program: Program): Promise<Record<string, number> | undefined> {
+  const budgeted = program.rewards.filter((r) => r.limits?.budgetCents !== undefined).map((r) => r.id);
+  if (budgeted.length === 0) return undefined;
+  const rows = await models.RewardRedemption.aggregate<{ _id: string; cents: number }>([
+    { $match: { programId: program.id, rewardId: { $in: budgeted }, reversedAt: null } },
+    { $group: { _id: '$rewardId', cents: { $sum: '$amountCents' } } },
+  ]);
+  return Object.fromEntries(rows.map((r) => [r._id, r.cents]));
+}
+
+/** The engine's view of `member`; `balance` overrides the stored projection when given. */
+export async function memberState(
+  models: Models, program: Program, locationGuid: string, member: MemberRecord, now: Date, balance?: number,
+): Promise<MemberState> {
+  const [usage, budget] = await Promise.all([
+    rewardUsage(models, program, locationGuid, member._id, now),
+    budgetUsed(models, program),
+  ]);
+  const state: MemberState = {
+    status: member.status,
+    tier: member.tier ?? null,
+    pointsBalance: balance ?? member.pointsBalance,
+    lifetimePoints: member.lifetimePoints,
+    visits: member.visits,
+    usage,
+  };
+  if (budget) state.budgetUsed = budget;
+  return state;
+}

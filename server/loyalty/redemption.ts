@@ -1,0 +1,159 @@
+/**
+ * REDEEM: re-validate the submitted redemptions, then debit each accepted one through the ledger
+ * (floor REJECT_BELOW_ZERO, so a balance never goes below zero, invariant 2) and record its
+ * usage. Each debit's sourceKey derives from (transaction GUID, applied-discount GUID or
+ * position), so a retried or taken-over REDEEM finds its earlier debit instead of repeating it.
+ * Once any debit committed, nothing here throws: on a failure the ledger is read back and the
+ * answer lists exactly what was committed (invariant 6).
+ */
+import type { Logger } from 'pino';
+import { type AppliedRedemption, type RejectedRedemption, type ToastRedemption } from '../../rules/index.js';
+import type { Models } from '../store/models/index';
+import { evaluateCheck, type CheckEvaluation } from './check-evaluation';
+import type { TransactionRecord } from './idempotency';
+import { appendEntry, readBalance } from './ledger';
+import type { MemberRecord } from './members';
+import type { ProgramContext } from './program-context';
+
+export interface RedeemInput {
+  models: Models;
+  logger: Logger;
+  context: ProgramContext;
+  member: MemberRecord;
+  toastCheck: unknown;
+  redemptions: ToastRedemption[];
+  transactionGuid: string;
+  now: Date;
+}
+
+export type CommittedRedemption = NonNullable<TransactionRecord['redemptions']>[number];
+
+export interface RedeemResult {
+  evaluation: CheckEvaluation;
+  applied: AppliedRedemption[];
+  rejected: RejectedRedemption[];
+  committed: CommittedRedemption[];
+  balance: number;
+}
+
+/** Rejections decided here rather than by the engine (messages shown to staff; no PII). */
+const MESSAGES = {
+  NEEDS_POINTS: 'Not enough points for this reward',
+  UNAVAILABLE: 'Reward no longer available',
+} as const;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** One sourceKey per submitted redemption, unique within the request and stable across retries. */
+export function redemptionSourceKeys(transactionGuid: string, redemptions: ToastRedemption[]): string[] {
+  const seen = new Set<string>();
+  return redemptions.map((r, i) => {
+    const guid = str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
+    let key = `redeem:${transactionGuid}:${guid ?? `#${i}`}`;
+    if (seen.has(key)) key = `${key}#${i}`;
+    seen.add(key);
+    return key;
+  });
+}
+
+/** Points this request already debited (a retry after a crash), by sourceKey. */
+async function committedDebits(models: Models, memberId: MemberRecord['_id'], keys: string[]): Promise<Map<string, number>> {
+  const entries = await models.LedgerEntry.find({ memberId, sourceKey: { $in: keys } }, { sourceKey: 1, delta: 1 }).lean();
+  return new Map(entries.map((e) => [e.sourceKey, -e.delta]));
+}
+
+/** Pairs each applied redemption with the sourceKey of the submitted one it came from. */
+function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
+  const rejected = new Set(evaluation.validation.rejected.map((r) => r.redemption));
+  return evaluation.redemptions.flatMap((r, i) => (rejected.has(r) ? [] : [keys[i] as string]));
+}
+
+async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<void> {
+  try {
+    await input.models.RewardRedemption.create({
+      _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
+      rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
+      transactionGuid: input.transactionGuid, redeemedAt: input.now,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err; // already recorded by an earlier attempt
+  }
+}
+
+/** Debits one redemption; false when the balance does not cover it. */
+async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<boolean> {
+  if (applied.pointsCost > 0) {
+    const outcome = await appendEntry(input.models, {
+      programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
+      floor: 'REJECT_BELOW_ZERO',
+      refs: {
+        restaurantGuid: input.context.restaurantGuid, transactionGuid: input.transactionGuid,
+        checkGuid: null, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
+      },
+      provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
+    }, input.now);
+    if (outcome.status === 'INSUFFICIENT') return false;
+  }
+  await recordUsage(input, applied, sourceKey);
+  return true;
+}
+
+function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedemption {
+  return {
+    rewardId: a.identifier, appliedDiscountGuid: a.appliedDiscountGuid, multiItemDiscountGuid: a.multiItemDiscountGuid,
+    quantity: a.quantity, points: a.pointsCost, amountCents: a.amountCents, sourceKey,
+  };
+}
+
+/** Re-validates and commits; see the module comment for the guarantees. */
+export async function redeem(input: RedeemInput): Promise<RedeemResult> {
+  const keys = redemptionSourceKeys(input.transactionGuid, input.redemptions);
+  const [already, head] = await Promise.all([
+    committedDebits(input.models, input.member._id, keys),
+    readBalance(input.models, input.member._id),
+  ]);
+  // Evaluate against the balance before this request's own (earlier, committed) debits.
+  const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
+  const evaluation = await evaluateCheck({ ...input, balance: before });
+  const appliedKeys = keysOfApplied(evaluation, keys);
+  const result: RedeemResult = { evaluation, applied: [], rejected: [...evaluation.validation.rejected], committed: [], balance: before };
+  const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
+  try {
+    for (const { a, key } of pending) {
+      if (await debit(input, a, key)) {
+        result.applied.push(a);
+        result.committed.push(toCommitted(a, key));
+      } else {
+        result.rejected.push({ redemption: raw(evaluation, a), reason: 'NEEDS_POINTS', message: MESSAGES.NEEDS_POINTS });
+      }
+    }
+  } catch (err) {
+    input.logger.error({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'redeem failed mid-way; answering with what committed');
+    return settleFromLedger(input, result, pending);
+  }
+  result.balance = (await readBalance(input.models, input.member._id).catch(() => head)).balance;
+  return result;
+}
+
+/** The submitted redemption an applied one came from (for a rejection that must echo it). */
+function raw(evaluation: CheckEvaluation, a: AppliedRedemption): ToastRedemption {
+  return evaluation.redemptions.find((r) => (a.appliedDiscountGuid !== null && r.appliedDiscountGuid === a.appliedDiscountGuid)
+    || (a.multiItemDiscountGuid !== null && r.multiItemDiscountGuid === a.multiItemDiscountGuid))
+    ?? { identifier: a.identifier, appliedDiscountGuid: a.appliedDiscountGuid, multiItemDiscountGuid: a.multiItemDiscountGuid, quantity: a.quantity };
+}
+
+/** After an unexpected failure: whatever the ledger holds is the truth; the rest is rejected. */
+async function settleFromLedger(input: RedeemInput, result: RedeemResult, pending: { a: AppliedRedemption; key: string }[]): Promise<RedeemResult> {
+  const committed = await committedDebits(input.models, input.member._id, pending.map((p) => p.key));
+  const settled: RedeemResult = { ...result, applied: [], committed: [], rejected: [...result.evaluation.validation.rejected] };
+  for (const { a, key } of pending) {
+    if (committed.has(key) || (a.pointsCost === 0 && result.applied.includes(a))) {
+      settled.applied.push(a);
+      settled.committed.push(toCommitted(a, key));
+    } else {
+      settled.rejected.push({ redemption: raw(result.evaluation, a), reason: 'UNAVAILABLE', message: MESSAGES.UNAVAILABLE });
+    }
+  }
+  settled.balance = (await readBalance(input.models, input.member._id).catch(() => ({ balance: result.balance }))).balance;
+  return settled;
+}

@@ -1,0 +1,36 @@
+/**
+ * The shape of a Toast transaction handler: one declared object per `Toast-Transaction-Type`,
+ * collected in handlers/index.ts. A handler gets a validated body and returns the members of an
+ * ACCEPT answer (plus what a later REVERSE needs); expected failures are `LoyaltyError`s, mapped
+ * to `transactionStatus` in error-status.ts.
+ */
+import type { AppDeps } from '../../http/deps';
+import type { TransactionRecord } from '../../loyalty/idempotency';
+import type { ProgramContext } from '../../loyalty/program-context';
+import type { LoyaltyTransactionResponse, ToastRequestBody } from '../schemas/index.js';
+import type { TransactionType } from '../transaction-types.js';
+
+export interface HandlerContext<T extends TransactionType> {
+  deps: AppDeps;
+  program: ProgramContext;
+  /** `Toast-Transaction-GUID` of this request. */
+  transactionGuid: string;
+  body: ToastRequestBody<T>;
+  now: Date;
+}
+
+export interface HandlerOutcome {
+  /** ACCEPT body members; `transactionStatus` is added by the dispatcher. */
+  response: Omit<LoyaltyTransactionResponse, 'transactionStatus'>;
+  record?: TransactionRecord;
+}
+
+export interface ToastHandler<T extends TransactionType> {
+  type: T;
+  /** The account the request names (part of the idempotency key); null when none. */
+  identifierOf(body: ToastRequestBody<T>): string | null;
+  handle(ctx: HandlerContext<T>): Promise<HandlerOutcome>;
+}
+
+/** Any one of the seven handlers. */
+export type AnyToastHandler = { [T in TransactionType]: ToastHandler<T> }[TransactionType];

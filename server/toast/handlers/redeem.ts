@@ -1,0 +1,36 @@
+/**
+ * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption.ts). Always
+ * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections.
+ */
+import type { ToastRedemption } from '../../../rules/index.js';
+import { requireMember } from '../../loyalty/members';
+import { redeem } from '../../loyalty/redemption';
+import { checkUserMessage } from '../../loyalty/user-message';
+import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present';
+import type { ToastHandler } from './handler';
+
+export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
+  type: 'LOYALTY_REDEEM',
+  identifierOf: (body) => body.checkTransactionInformation.loyaltyIdentifier,
+  async handle({ deps, program, body, transactionGuid, now }) {
+    const info = body.checkTransactionInformation;
+    const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
+    const result = await redeem({
+      models: deps.models, logger: deps.logger, context: program, member, toastCheck: info.check,
+      redemptions: (info.redemptions ?? []) as ToastRedemption[], transactionGuid, now,
+    });
+    const offers = result.evaluation.offers.offers;
+    return {
+      response: {
+        checkResponse: {
+          accountInfo: accountInfo(member, result.balance),
+          offers: offers.map(offer),
+          appliedRedemptions: result.applied.map(appliedRedemption),
+          rejectedRedemptions: rejectedRedemptions(result.rejected),
+          userMessage: checkUserMessage(result.evaluation.earn.points, result.balance, offers),
+        },
+      },
+      record: { memberId: String(member._id), redemptions: result.committed },
+    };
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * `POST /toast/loyalty`, the Toast webhook. Checks run in this order, each answering in Toast's
+ * vocabulary: Authorization → restaurant → `Toast-Transaction-Type` → `Toast-Transaction-GUID`
+ * → body (parsed only now, with its own size limit) → the type's handler. Any other method is
+ * 400 with an empty body (as Toast's reference implementation does). An unexpected failure is
+ * 500 `{"transactionStatus":"ERROR"}` with nothing internal in it.
+ */
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { AppDeps } from '../http/deps';
+import { loadProgramContext } from '../loyalty/program-context';
+import { verifyStaticKey, verifyToastJwt } from './auth';
+import { dispatch, type ToastRequestContext } from './dispatch';
+import { send, statusResponse } from './respond';
+import { isTransactionType } from './transaction-types.js';
+
+export const TOAST_PATH = '/toast/loyalty';
+
+/** GUID-like header values: bounded printable tokens (they end up in keys and logs). */
+const HEADER_TOKEN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+type Locals = Partial<ToastRequestContext> & { restaurantGuid?: string };
+const locals = (res: Response): Locals => res.locals as Locals;
+
+function authenticate(deps: AppDeps) {
+  const { toastAuthMode, toastApiKeys, toastJwtPublicKey } = deps.config;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.get('authorization');
+    const ok = toastAuthMode === 'jwt' ? verifyToastJwt(header, toastJwtPublicKey) : verifyStaticKey(header, toastApiKeys);
+    if (ok) next();
+    else send(res, statusResponse(null, 'ERROR_INVALID_TOKEN'));
+  };
+}
+
+function resolveRestaurant(deps: AppDeps) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const guid = req.get('toast-restaurant-external-id') ?? '';
+    const program = HEADER_TOKEN.test(guid) ? await loadProgramContext(deps.models, guid) : null;
+    if (!program) return send(res, statusResponse(null, 'ERROR_INVALID_RESTAURANT'));
+    locals(res).program = program;
+    next();
+  };
+}
+
+function requireHeaders(req: Request, res: Response, next: NextFunction): void {
+  const type = req.get('toast-transaction-type');
+  if (!isTransactionType(type)) return send(res, statusResponse(null, 'ERROR_INVALID_TOAST_TRANSACTION_TYPE'));
+  const guid = req.get('toast-transaction-guid') ?? '';
+  if (!HEADER_TOKEN.test(guid)) return send(res, statusResponse(type, 'ERROR_INVALID_INPUT_PROPERTIES'));
+  Object.assign(locals(res), { type, transactionGuid: guid });
+  next();
+}
+
+/** Body-parser failures (malformed JSON, too large, bad encoding) are the client's: 400. */
+function toastErrors(deps: AppDeps) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) return;
+    const type = locals(res).type ?? null;
+    const status = (err as { status?: number; type?: string }).status;
+    if ((err as { type?: string }).type !== undefined && typeof status === 'number' && status >= 400 && status < 500) {
+      return send(res, statusResponse(type, 'ERROR_INVALID_INPUT_PROPERTIES'));
+    }
+    deps.logger.error({ err, type, path: req.path }, 'toast request failed');
+    send(res, statusResponse(type, 'ERROR'));
+  };
+}
+
+export function toastRoutes(deps: AppDeps): Router {
+  const router = Router();
+  // Any content type is read as JSON: Toast always sends JSON, and a wrong header must not turn
+  // a valid body into a schema error of its own kind.
+  const parseJson = express.json({ limit: deps.config.bodyLimitBytes, type: () => true, strict: true });
+  router.post(TOAST_PATH, authenticate(deps), resolveRestaurant(deps), requireHeaders, parseJson, async (req, res) => {
+    send(res, await dispatch(deps, locals(res) as ToastRequestContext, req.body));
+  });
+  router.all(TOAST_PATH, (_req, res) => {
+    res.status(400).end();
+  });
+  router.use(TOAST_PATH, toastErrors(deps));
+  return router;
+}

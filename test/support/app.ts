@@ -1,0 +1,60 @@
+/**
+ * A Perkwire app for HTTP tests: real MongoDB-compatible server (a database of its own), real
+ * Redis (a BullMQ prefix of its own), the sample rule files published, a ManualClock. Drive it
+ * with supertest; `close()` drops the database and closes connections.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Express } from 'express';
+import type mongoose from 'mongoose';
+import pino from 'pino';
+import { loadConfig } from '../../config/index';
+import { ManualClock } from '../../server/clock';
+import { buildApp } from '../../server/http/app';
+import type { AppDeps } from '../../server/http/deps';
+import { publishProgramsFromDir } from '../../server/loyalty/programs';
+import { registerModels } from '../../server/store/models/index';
+import { closeRedis, producerConnection } from '../../workers/connections';
+import { createQueues } from '../../workers/queues';
+import { connectTestDb, dropTestDb, serviceUrls } from './services';
+
+export interface TestApp {
+  app: Express;
+  deps: AppDeps;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** Rule files the tests publish (the shipped samples). */
+export const RULES_DIR = path.resolve('rules/programs');
+
+/** A Tuesday afternoon in New York (the demo's BOGO day), in winter time. */
+export const DEFAULT_NOW = '2026-12-01T15:00:00Z';
+
+export async function startTestApp(opts: { env?: Record<string, string>; now?: string; dbPrefix?: string } = {}): Promise<TestApp> {
+  const { mongodbUri, redisUrl } = serviceUrls();
+  const config = loadConfig({
+    NODE_ENV: 'test', MONGODB_URI: mongodbUri, REDIS_URL: redisUrl, LOG_LEVEL: 'silent',
+    QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`, IDEMPOTENCY_WAIT_MS: '4500', ...opts.env,
+  });
+  const clock = new ManualClock(opts.now ?? DEFAULT_NOW);
+  const conn: mongoose.Connection = await connectTestDb(opts.dbPrefix ?? 'toast');
+  const models = await registerModels(conn);
+  await publishProgramsFromDir(models, RULES_DIR, clock.now());
+  const redis = producerConnection(redisUrl);
+  redis.on('error', () => undefined);
+  const queues = createQueues(redis, config.queuePrefix);
+  const deps: AppDeps = {
+    config, logger: pino({ level: 'silent' }), clock, conn, models, redis, queues, readiness: { accepting: true },
+  };
+  return {
+    app: buildApp(deps),
+    deps,
+    clock,
+    close: async () => {
+      await queues.close().catch(() => undefined);
+      await closeRedis(redis);
+      await dropTestDb(conn);
+    },
+  };
+}
