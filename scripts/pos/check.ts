@@ -5,8 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-const STATE_FILE = '.run/pos-visit.json';
+/** Where the visit is kept (POS_STATE overrides it, e.g. for tests). */
+const STATE_FILE = process.env.POS_STATE ?? '.run/pos-visit.json';
 
 const MENU = {
   burger: { item: 'a1f0c3d2-0001-4b5e-9c1a-000000000001', group: 'a1f0c3d2-1001-4b5e-9c1a-000000001001', name: 'Classic Burger', cents: 899 },
@@ -37,7 +39,7 @@ export function loadVisit(): Visit {
 }
 
 export function saveVisit(visit: Visit): void {
-  mkdirSync('.run', { recursive: true });
+  mkdirSync(path.dirname(STATE_FILE), { recursive: true });
   writeFileSync(STATE_FILE, `${JSON.stringify(visit, null, 2)}\n`);
 }
 
