@@ -9,7 +9,7 @@
  *   npm run pos -- reverse [redeem|accrue|<transactionGuid>]
  *
  * Settings: POS_URL (default http://localhost:8080), TOAST_KEY (dev-toast-key),
- * RESTAURANT_GUID (the demo restaurant). The visit's check is kept in .run/pos-visit.json.
+ * RESTAURANT_GUID (the demo restaurant). The visit's check is kept in .run/pos-visit.json (POS_STATE).
  */
 import { randomUUID } from 'node:crypto';
 import { loadVisit, newVisit, saveVisit } from './pos/check';
