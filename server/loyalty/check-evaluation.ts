@@ -10,7 +10,7 @@ import {
 } from '../../rules/index.js';
 import type { Models } from '../store/models/index';
 import { attachDiscountGuids } from './discount-guids';
-import { memberState } from './member-state';
+import { memberState, type StateOverrides } from './member-state';
 import type { MemberRecord } from './members';
 import type { ProgramContext } from './program-context';
 
@@ -21,8 +21,8 @@ export interface CheckEvaluationInput {
   toastCheck: unknown;
   redemptions: ToastRedemption[];
   now: Date;
-  /** Balance to evaluate with (REDEEM passes the balance before this request's own debits). */
-  balance?: number;
+  /** REDEEM: evaluate as before this request's own committed debits and usage (a re-run after a crash). */
+  overrides?: StateOverrides;
 }
 
 export interface CheckEvaluation {
@@ -38,7 +38,7 @@ export interface CheckEvaluation {
 export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckEvaluation> {
   const { context, member, now } = input;
   const check = normalizeToastCheck(input.toastCheck);
-  const state = await memberState(input.models, context.program, context.restaurantGuid, member, now, input.balance);
+  const state = await memberState(input.models, context.program, context.restaurantGuid, member, now, input.overrides);
   const ctx: EvaluationContext = { now: now.toISOString(), locationGuid: context.restaurantGuid, check, member: state };
   const redemptions = attachDiscountGuids(input.redemptions, check);
   const [offered, validation, earn] = await Promise.all([

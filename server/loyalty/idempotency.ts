@@ -30,7 +30,8 @@ export interface StoredResponse {
 
 export type Claim =
   | { kind: 'OWNER'; id: Types.ObjectId; token: string; takenOver: boolean }
-  | { kind: 'DONE'; response: StoredResponse }
+  /** `sameBody` false: the GUID was reused for a different body (still the same request to Toast, §1.7). */
+  | { kind: 'DONE'; response: StoredResponse; sameBody: boolean }
   /** Still in progress elsewhere after waiting `waitMs`: answer without storing anything. */
   | { kind: 'BUSY' };
 
@@ -94,7 +95,7 @@ export async function claimRequest(models: Models, key: RequestKey, opts: ClaimO
     const doc = await models.ToastTransaction.findOne(key).lean();
     insert = doc === null; // released by a failed owner: claim it afresh
     if (doc?.state === 'DONE' && doc.responseStatus != null && doc.responseBody != null) {
-      return { kind: 'DONE', response: { status: doc.responseStatus, body: doc.responseBody } };
+      return { kind: 'DONE', response: { status: doc.responseStatus, body: doc.responseBody }, sameBody: doc.requestHash === opts.requestHash };
     }
     if (doc && doc.leaseUntil.getTime() < opts.clock.now().getTime()) {
       const taken = await tryTakeOver(models, doc._id, doc.claimToken, opts);

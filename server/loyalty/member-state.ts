@@ -5,6 +5,7 @@
 import { periodStarts, type MemberState, type Program, type RewardUsage } from '../../rules/index.js';
 import type { Models } from '../store/models/index';
 import type { MemberRecord } from './members';
+import { withRollingPoints } from './tier-points';
 
 interface UsageRow {
   rewardId: string;
@@ -32,11 +33,16 @@ function tally(rows: UsageRow[], starts: { day: number; week: number; month: num
 }
 
 /** Usage of limited rewards by this member; empty when the program limits nothing. */
-export async function rewardUsage(models: Models, program: Program, locationGuid: string, memberId: MemberRecord['_id'], now: Date): Promise<Record<string, RewardUsage>> {
+export async function rewardUsage(
+  models: Models, program: Program, locationGuid: string, memberId: MemberRecord['_id'], now: Date, ownTransactionGuid?: string,
+): Promise<Record<string, RewardUsage>> {
   if (!hasLimits(program)) return {};
   const limited = program.rewards.filter((r) => r.limits !== undefined).map((r) => r.id);
+  const filter: Record<string, unknown> = { memberId: String(memberId), rewardId: { $in: limited }, reversedAt: null };
+  // A REDEEM re-run after a crash must not count its own earlier usage against itself.
+  if (ownTransactionGuid) filter.transactionGuid = { $ne: ownTransactionGuid };
   const rows = await models.RewardRedemption.find(
-    { memberId: String(memberId), rewardId: { $in: limited }, reversedAt: null },
+    filter,
     { rewardId: 1, quantity: 1, amountCents: 1, redeemedAt: 1 },
   ).lean<UsageRow[]>();
   const p = periodStarts(program, locationGuid, now.toISOString());
@@ -54,22 +60,30 @@ async function budgetUsed(models: Models, program: Program): Promise<Record<stri
   return Object.fromEntries(rows.map((r) => [r._id, r.cents]));
 }
 
-/** The engine's view of `member`; `balance` overrides the stored projection when given. */
+/** Overrides for a REDEEM evaluated as if its own earlier (committed) effects had not happened. */
+export interface StateOverrides {
+  /** Balance to use instead of the stored projection. */
+  balance?: number;
+  /** Usage recorded by this transaction is not counted. */
+  ownTransactionGuid?: string;
+}
+
+/** The engine's view of `member`. */
 export async function memberState(
-  models: Models, program: Program, locationGuid: string, member: MemberRecord, now: Date, balance?: number,
+  models: Models, program: Program, locationGuid: string, member: MemberRecord, now: Date, overrides: StateOverrides = {},
 ): Promise<MemberState> {
   const [usage, budget] = await Promise.all([
-    rewardUsage(models, program, locationGuid, member._id, now),
+    rewardUsage(models, program, locationGuid, member._id, now, overrides.ownTransactionGuid),
     budgetUsed(models, program),
   ]);
   const state: MemberState = {
     status: member.status,
     tier: member.tier ?? null,
-    pointsBalance: balance ?? member.pointsBalance,
+    pointsBalance: overrides.balance ?? member.pointsBalance,
     lifetimePoints: member.lifetimePoints,
     visits: member.visits,
     usage,
   };
   if (budget) state.budgetUsed = budget;
-  return state;
+  return withRollingPoints(models, program, member._id, state, now);
 }

@@ -114,7 +114,7 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
   ]);
   // Evaluate against the balance before this request's own (earlier, committed) debits.
   const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
-  const evaluation = await evaluateCheck({ ...input, balance: before });
+  const evaluation = await evaluateCheck({ ...input, overrides: { balance: before, ownTransactionGuid: input.transactionGuid } });
   const appliedKeys = keysOfApplied(evaluation, keys);
   const result: RedeemResult = { evaluation, applied: [], rejected: [...evaluation.validation.rejected], committed: [], balance: before };
   const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));

@@ -33,7 +33,10 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   const claim = await claimRequest(deps.models, key, {
     programId: ctx.program.programId, requestHash: hashRequest(body), clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
   });
-  if (claim.kind === 'DONE') return claim.response;
+  if (claim.kind === 'DONE') {
+    if (!claim.sameBody) deps.logger.warn({ type: ctx.type, transactionGuid: ctx.transactionGuid }, 'transaction GUID reused with a different body; answering the stored response');
+    return claim.response;
+  }
   // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored).
   if (claim.kind === 'BUSY') return statusResponse(ctx.type, 'ERROR');
   const hctx: HandlerContext<TransactionType> = {
