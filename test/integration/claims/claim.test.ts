@@ -8,6 +8,7 @@ import { reverseAccrual } from '../../../server/loyalty/accrual';
 import { readBalance } from '../../../server/loyalty/ledger';
 import { verifyLedger } from '../../../server/loyalty/ledger-verify';
 import { snapshot } from '../../../server/loyalty/accrual';
+import { sweepUnfinishedClaims } from '../../../workers/claim-sweeper';
 import type { TestApp } from '../../support/app';
 import { claim, newMember, payCheck, startClaimsApp } from './helpers';
 
@@ -82,6 +83,23 @@ describe('receipt claims', () => {
     expect(res.status).to.equal(200);
     expect(res.body.claim).to.include({ points: 11, pointsBalance: 11 });
     expect(await t.deps.models.LedgerEntry.countDocuments({ sourceKey: `claim:${paid.accrualId}` })).to.equal(1);
+  });
+
+  it('has the claim sweeper finish an interrupted claim once it is old enough', async () => {
+    const paid = await payCheck(t);
+    const member = await newMember(t);
+    await t.deps.models.Accrual.updateOne({ _id: paid.accrualId, state: 'UNCLAIMED' }, {
+      $set: { state: 'CLAIMED', memberId: member._id, claimedAt: t.clock.now(), memberSnapshot: snapshot(member) },
+    });
+    const deps = { config: t.deps.config, logger: t.deps.logger, clock: t.clock, conn: t.deps.conn, models: t.deps.models };
+    expect(await sweepUnfinishedClaims(deps)).to.equal(0);
+    t.clock.advance(t.deps.config.accrualSweepAfterMs + 1000);
+    expect(await sweepUnfinishedClaims(deps)).to.equal(1);
+    expect((await readBalance(t.deps.models, member._id)).balance).to.equal(11);
+    expect(await sweepUnfinishedClaims(deps)).to.equal(0);
+    const res = await claim(t, { receipt: paid.receipt, loyaltyIdentifier: member.loyaltyIdentifier });
+    expect(res.status).to.equal(200);
+    expect(res.body.claim).to.include({ points: 11, pointsBalance: 11 });
   });
 
   it('takes the points back when the claimed check is voided, and refuses claims after that', async () => {
