@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { AppDeps } from './deps';
 import { healthRoutes } from './health';
 import { toastRoutes } from '../toast/router';
+import { claimRoutes } from '../claims/router';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {
@@ -12,4 +13,5 @@ export interface RouteModule {
 export const routeModules: RouteModule[] = [
   { name: 'health', build: healthRoutes },
   { name: 'toast', build: toastRoutes },
+  { name: 'claims', build: claimRoutes },
 ];
