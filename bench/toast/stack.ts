@@ -54,10 +54,10 @@ export function withDatabase(uri: string, db: string): string {
   return `${m[1]}/${db}${m[3] ?? ''}`;
 }
 
-interface Services { mongodbUri: string; redisUrl: string; startedHere: boolean }
+export interface Services { mongodbUri: string; redisUrl: string; startedHere: boolean }
 
 /** Test-profile services via scripts/services.sh (which reuses ones already running). */
-async function startServices(log: (line: string) => void): Promise<Services> {
+export async function startServices(log: (line: string) => void): Promise<Services> {
   const env = process.env;
   if (env.MONGODB_URI && env.REDIS_URL) return { mongodbUri: env.MONGODB_URI, redisUrl: env.REDIS_URL, startedHere: false };
   const mongoPort = Number(env.PERKWIRE_TEST_MONGO_PORT ?? 27019);
