@@ -2,10 +2,11 @@ import { accrualSweeper } from './accrual-sweeper';
 import { accrualWorker } from './accrual.worker';
 import { claimSweeper } from './claim-sweeper';
 import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
+import { expiryWorker } from './expiry.worker';
 import { ledgerVerifyScheduler } from './ledger-verify.scheduler';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
-export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler];
+export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
   const started: Stoppable[] = [];

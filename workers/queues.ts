@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 export const queueNames = {
   accrual: 'accrual',
   ledgerVerify: 'ledger-verify',
+  expiry: 'expiry',
 } as const;
 
 /** Post the points of one accepted check (accruals collection id). */
@@ -17,6 +18,11 @@ export interface AccrualJobData {
 
 /** Verify the whole ledger (nightly); no data: it reads everything. */
 export type LedgerVerifyJobData = Record<string, never>;
+
+/** Run the daily points expiry (and tier upkeep) of one program. */
+export interface ExpiryJobData {
+  programId: string;
+}
 
 export const defaultJobOptions: JobsOptions = {
   attempts: 10,

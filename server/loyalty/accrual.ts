@@ -14,6 +14,8 @@ import type { Models } from '../store/models/index';
 import { accrualJobId, type Queues } from '../../workers/queues';
 import { appendEntry } from './ledger';
 import { activeProgram, programVersion } from './program-cache';
+import { withRollingPoints } from './tier-points';
+import { updateTier } from './tier-update';
 
 export interface AccrualDeps {
   models: Models;
@@ -88,7 +90,9 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
   if (!active) throw new Error(`program ${input.programId} has no published rule set`);
   const checkGuid = String(input.toastCheck.guid ?? '');
   const at = checkTime(input.toastCheck, input.now);
-  const member = input.member ? snapshot(input.member) : null;
+  const member = input.member
+    ? await withRollingPoints(deps.models, active.program, input.member._id, snapshot(input.member), input.now)
+    : null;
   const computed = await computePoints(active.program, input.locationGuid, input.toastCheck, member, at);
   const id = new Types.ObjectId();
   const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
@@ -152,6 +156,8 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
       refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.transactionGuids[0] ?? null, checkGuid: acc.checkGuid },
       provenance: { ruleIds: [...new Set(result.breakdown.map((l) => l.ruleId))], ruleSetVersion: result.ruleSetVersion },
     }, now);
+    // Before the state flip, so a retried job (the flip not yet done) recomputes after a crash.
+    await updateTier(deps.models, { programId: acc.programId, memberId: acc.memberId, causeKey: `accrual:${accrualId}`, now });
   }
   const moved = await deps.models.Accrual.updateOne(
     { _id: acc._id, state: 'PENDING' },
@@ -182,6 +188,7 @@ export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId;
     floor: program.policies.reversal.clamp === 'NEGATIVE' ? 'ALLOW_NEGATIVE' : 'CLAMP_AT_ZERO',
     refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.reverseTransactionGuid ?? null, checkGuid: acc.checkGuid },
   }, now);
+  await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `reverse-accrual:${id}`, now });
 }
 
 export type ReverseAccrualOutcome = 'REVERSED' | 'NOT_FOUND' | 'ALREADY_REVERSED';

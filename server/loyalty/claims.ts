@@ -16,6 +16,7 @@ import type { Models } from '../store/models/index';
 import { computePoints, snapshot, takeBackPoints } from './accrual';
 import { appendEntry, readBalance } from './ledger';
 import { programVersion } from './program-cache';
+import { updateTier } from './tier-update';
 
 /** Why a claim was refused. */
 export type ClaimRefusal =
@@ -144,6 +145,7 @@ export async function finishClaim(models: Models, acc: AccrualRecord, now: Date,
       floor: 'ALLOW_NEGATIVE', refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.transactionGuids[0] ?? null, checkGuid: acc.checkGuid },
       provenance: { ruleIds: [...new Set(result.breakdown.map((l) => l.ruleId))], ruleSetVersion: result.ruleSetVersion },
     }, now);
+    await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `claim:${accrualId}`, now });
   }
   const recorded = await models.Accrual.updateOne(
     { _id: acc._id, state: 'CLAIMED', postedAt: null },

@@ -44,7 +44,7 @@ export type AppendOutcome =
   | { status: 'INSUFFICIENT'; balance: number };
 
 /** Kinds whose points count towards lifetime (tier) points. */
-const lifetimeKinds: ReadonlySet<LedgerKind> = new Set(['ACCRUE', 'CLAIM', 'BONUS', 'REVERSE_ACCRUE']);
+export const lifetimeKinds: ReadonlySet<LedgerKind> = new Set(['ACCRUE', 'CLAIM', 'BONUS', 'REVERSE_ACCRUE']);
 const maxAttempts = 100;
 
 interface Head {

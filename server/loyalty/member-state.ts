@@ -5,6 +5,7 @@
 import { periodStarts, type MemberState, type Program, type RewardUsage } from '../../rules/index.js';
 import type { Models } from '../store/models/index';
 import type { MemberRecord } from './members';
+import { withRollingPoints } from './tier-points';
 
 interface UsageRow {
   rewardId: string;
@@ -84,5 +85,5 @@ export async function memberState(
     usage,
   };
   if (budget) state.budgetUsed = budget;
-  return state;
+  return withRollingPoints(models, program, member._id, state, now);
 }

@@ -10,6 +10,7 @@ import type { Models } from '../store/models/index';
 import { LoyaltyError } from './errors';
 import type { CommittedRedemption } from './redemption';
 import { appendEntry } from './ledger';
+import { updateTier } from './tier-update';
 
 export interface ReverseRedeemInput {
   models: Models;
@@ -70,5 +71,7 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
       { $set: { reversedAt: input.now } },
     );
   }
+  const last = targets[targets.length - 1];
+  if (last) await updateTier(input.models, { programId: input.programId, memberId: input.memberId, causeKey: `reverse:${last.sourceKey}`, now: input.now });
   return credited;
 }

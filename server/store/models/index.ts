@@ -7,6 +7,7 @@ import { memberKeySchema } from './member-key';
 import { programSchema } from './program';
 import { rewardRedemptionSchema } from './reward-redemption';
 import { ruleSetVersionSchema } from './rule-set-version';
+import { tierChangeSchema } from './tier-change';
 import { toastTransactionSchema } from './toast-transaction';
 
 /**
@@ -23,6 +24,7 @@ export const schemas = {
   ToastTransaction: toastTransactionSchema,
   RewardRedemption: rewardRedemptionSchema,
   Accrual: accrualSchema,
+  TierChange: tierChangeSchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

@@ -26,6 +26,23 @@ export const memberSchema = new Schema({
   pointsBalance: { type: Number, default: 0 },
   ledgerSeq: { type: Number, default: 0 },
   lastActivityAt: { type: Date, default: null },
+  /** Ledger seq the current `tier` was computed from (server/loyalty/tier-update.ts). */
+  tierSeq: { type: Number, default: 0 },
+  /**
+   * The latest tier change, written with the tier in one update so that a crash before its
+   * `tierChanges` record is inserted is repaired by the next recomputation.
+   */
+  lastTierChange: {
+    type: new Schema({
+      from: { type: String, default: null },
+      to: { type: String, default: null },
+      seq: { type: Number, required: true },
+      causeKey: { type: String, required: true },
+      at: { type: Date, required: true },
+      recorded: { type: Boolean, required: true },
+    }, { _id: false, strict: 'throw' }),
+    default: null,
+  },
   createdAt: { type: Date, required: true },
 }, { collection: 'members', versionKey: false, strict: 'throw' });
 

@@ -1,13 +1,28 @@
 /**
  * LOYALTY_INQUIRE: the member's offers priced on this check, the submitted redemptions split into
- * applied and rejected, the redemption limit, the balance and what the check will earn.
+ * applied and rejected, the redemption limit, the balance and what the check will earn. Banked
+ * rewards carry the date the points they need would expire (`expiration`), and the message
+ * names points expiring soon.
  */
-import type { ToastRedemption } from '../../../rules/index.js';
+import type { EngineOffer, ToastRedemption } from '../../../rules/index.js';
 import { evaluateCheck } from '../../loyalty/check-evaluation';
+import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice';
+import { memberExpiryOutlook } from '../../loyalty/member-expiry';
 import { requireMember } from '../../loyalty/members';
 import { checkUserMessage } from '../../loyalty/user-message';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present';
+import type { Offer } from '../schemas/index.js';
 import type { ToastHandler } from './handler';
+
+/** The Toast offer, with the points expiry of a banked reward added to any expiry of its own. */
+function offerWithExpiry(o: EngineOffer, notice: ExpiryNotice): Offer {
+  const out = offer(o);
+  const at = notice.rewardExpiresAt(o.pointsCost);
+  if (!at) return out;
+  const dates = [...(out.expiration ?? []), { date: at.toISOString() }];
+  out.expiration = dates.sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
+  return out;
+}
 
 export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   type: 'LOYALTY_INQUIRE',
@@ -15,19 +30,23 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   async handle({ deps, program, body, now }) {
     const info = body.checkTransactionInformation;
     const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
-    const ev = await evaluateCheck({
-      models: deps.models, context: program, member, toastCheck: info.check,
-      redemptions: (info.redemptions ?? []) as ToastRedemption[], now,
-    });
+    const [ev, outlook] = await Promise.all([
+      evaluateCheck({
+        models: deps.models, context: program, member, toastCheck: info.check,
+        redemptions: (info.redemptions ?? []) as ToastRedemption[], now,
+      }),
+      memberExpiryOutlook(deps.models, program.program, member._id, now),
+    ]);
     const balance = ev.state.pointsBalance;
+    const notice = expiryNotice(outlook, balance, now, program.timezone);
     return {
       response: {
         checkResponse: {
           accountInfo: accountInfo(member, balance),
-          offers: ev.offers.offers.map(offer),
+          offers: ev.offers.offers.map((o) => offerWithExpiry(o, notice)),
           appliedRedemptions: ev.validation.applied.map(appliedRedemption),
           rejectedRedemptions: rejectedRedemptions(ev.validation.rejected),
-          userMessage: checkUserMessage(ev.earn.points, balance, ev.offers.offers),
+          userMessage: checkUserMessage(ev.earn.points, balance, ev.offers.offers, notice.hint ? [notice.hint] : []),
           redemptionLimit: { maxRedemptions: ev.offers.redemptionLimit },
         },
       },

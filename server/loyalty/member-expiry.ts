@@ -1,0 +1,49 @@
+/**
+ * Points expiry for one member (I/O shell around the pure expiry.ts): read the ledger, see what
+ * is due, append the day's EXPIRE entry, recompute the tier.
+ *
+ * The EXPIRE entry's sourceKey is `expire:<programId>:<memberId>:<YYYY-MM-DD in the program's
+ * timezone>`, so a job that runs twice on a day (a retry, a stalled job, two replicas) expires
+ * once; its floor is CLAMP_AT_ZERO, so it never takes a balance below zero.
+ */
+import type { Types } from 'mongoose';
+import type { Program } from '../../rules/index.js';
+import type { Models } from '../store/models/index';
+import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from './expiry';
+import { appendEntry } from './ledger';
+import { updateTier, type TierUpdate } from './tier-update';
+
+/** What one member's expiry run did. */
+export interface MemberExpiryResult {
+  /** Points taken by the EXPIRE entry appended now (0 when nothing was due or already done today). */
+  expired: number;
+  tier: TierUpdate | null;
+}
+
+/** The member's ledger in `seq` order, only the fields expiry needs. */
+async function ledgerLines(models: Models, memberId: Types.ObjectId | string): Promise<LedgerLine[]> {
+  return models.LedgerEntry.find({ memberId }, { _id: 0, kind: 1, delta: 1, sourceKey: 1, createdAt: 1 })
+    .sort({ seq: 1 }).lean<LedgerLine[]>();
+}
+
+/** The member's expiry position at `now` under the program's policy. */
+export async function memberExpiryOutlook(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<ExpiryOutlook> {
+  if (program.policies.expiry.mode === 'NONE') return { due: 0, upcoming: [] };
+  return expiryOutlook(program.policies.expiry, await ledgerLines(models, memberId), now, programTimezone(program));
+}
+
+/** Expires what is due for the member today (idempotent per day) and recomputes its tier. */
+export async function expireMember(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date, checkExpiry = true): Promise<MemberExpiryResult> {
+  const key = expireSourceKey(program.id, String(memberId), localDate(now, programTimezone(program)));
+  let expired = 0;
+  const outlook = checkExpiry ? await memberExpiryOutlook(models, program, memberId, now) : null;
+  if (outlook && outlook.due > 0) {
+    const outcome = await appendEntry(models, {
+      programId: program.id, memberId, delta: -outlook.due, kind: 'EXPIRE', sourceKey: key, floor: 'CLAMP_AT_ZERO',
+      provenance: { ruleSetVersion: program.version },
+    }, now);
+    if (outcome.status === 'APPLIED') expired = -outcome.entry.delta;
+  }
+  const tier = await updateTier(models, { programId: program.id, memberId, causeKey: key, now });
+  return { expired, tier };
+}
