@@ -136,6 +136,31 @@ export async function completeRequest(
 }
 
 /**
+ * Stores the answer of a request that had no effect (INQUIRE) in one insert, without a claim
+ * first. If a copy stored its answer before us, that stored answer wins, so duplicates still
+ * get byte-identical responses; the only cost of a race is a repeated computation.
+ */
+export async function storeReadOnlyResponse(
+  models: Models, key: RequestKey, opts: Pick<ClaimOptions, 'programId' | 'requestHash' | 'clock'>, response: StoredResponse,
+): Promise<StoredResponse> {
+  const now = opts.clock.now();
+  try {
+    await models.ToastTransaction.create({
+      ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
+      leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
+    });
+    return response;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  const stored = await models.ToastTransaction.findOne(key).lean();
+  if (stored?.state === 'DONE' && stored.responseStatus != null && stored.responseBody != null) {
+    return { status: stored.responseStatus, body: stored.responseBody };
+  }
+  return response;
+}
+
+/**
  * Drops a claim whose request failed without effect (errors are not cached): a retry with the
  * same GUID — Toast retries a failed REVERSE that way — runs again instead of replaying the error.
  */

@@ -6,7 +6,7 @@
  */
 import type { AppDeps } from '../http/deps';
 import { LoyaltyError } from '../loyalty/errors';
-import { claimRequest, completeRequest, hashRequest, releaseRequest, type StoredResponse } from '../loyalty/idempotency';
+import { claimRequest, completeRequest, hashRequest, releaseRequest, storeReadOnlyResponse, type RequestKey, type StoredResponse } from '../loyalty/idempotency';
 import type { ProgramContext } from '../loyalty/program-context';
 import { transactionStatusFor } from './error-status';
 import { handlerFor } from './handlers/index';
@@ -30,6 +30,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     restaurantGuid: ctx.program.restaurantGuid, transactionGuid: ctx.transactionGuid, type: ctx.type,
     loyaltyIdentifier: handler.identifierOf(validation.value) ?? '',
   };
+  if (handler.readOnly) return runReadOnly(deps, ctx, handler, key, validation.value, body);
   const claim = await claimRequest(deps.models, key, {
     programId: ctx.program.programId, requestHash: hashRequest(body), clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
   });
@@ -48,6 +49,20 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     return await completeRequest(deps.models, claim, response, outcome.record ?? {}, deps.clock.now());
   } catch (err) {
     await releaseRequest(deps.models, claim).catch(() => undefined);
+    if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));
+    throw err;
+  }
+}
+
+/** A handler without effects: run it, then store its answer once (first stored answer wins). */
+async function runReadOnly(
+  deps: AppDeps, ctx: ToastRequestContext, handler: ToastHandler<TransactionType>, key: RequestKey, value: HandlerContext<TransactionType>['body'], body: unknown,
+): Promise<StoredResponse> {
+  try {
+    const outcome = await handler.handle({ deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now() });
+    const response = { status: 200, body: JSON.stringify({ ...outcome.response, transactionStatus: 'ACCEPT' }) };
+    return await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash: hashRequest(body), clock: deps.clock }, response);
+  } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));
     throw err;
   }

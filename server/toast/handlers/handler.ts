@@ -29,6 +29,11 @@ export interface ToastHandler<T extends TransactionType> {
   type: T;
   /** The account the request names (part of the idempotency key); null when none. */
   identifierOf(body: ToastRequestBody<T>): string | null;
+  /**
+   * True when the handler changes nothing: its answer is stored once after it ran (one write
+   * instead of claim + complete), and a duplicate that lost the race answers the stored bytes.
+   */
+  readOnly?: boolean;
   handle(ctx: HandlerContext<T>): Promise<HandlerOutcome>;
 }
 

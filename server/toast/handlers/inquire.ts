@@ -27,6 +27,7 @@ function offerWithExpiry(o: EngineOffer, notice: ExpiryNotice): Offer {
 export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   type: 'LOYALTY_INQUIRE',
   identifierOf: (body) => body.checkTransactionInformation.loyaltyIdentifier,
+  readOnly: true,
   async handle({ deps, program, body, now }) {
     const info = body.checkTransactionInformation;
     const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
