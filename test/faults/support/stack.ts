@@ -2,6 +2,7 @@
  * A fault-injection stack: a database of its own (URI for child processes + a connection for
  * assertions), a queue prefix of its own, and a fetch-based Toast client for a live process.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { registerModels, type Models } from '../../../server/store/models/index';
@@ -64,18 +65,15 @@ export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promi
   return results;
 }
 
-/** Asserts invariant 1 for every member of the database; returns the number of members checked. */
-export async function assertLedgerConsistent(models: Models): Promise<number> {
-  const members = await models.Member.find({}, { _id: 1, pointsBalance: 1, ledgerSeq: 1 }).lean();
-  for (const m of members) {
-    const entries = await models.LedgerEntry.find({ memberId: m._id }).sort({ seq: 1 }).lean();
-    let balance = 0;
-    entries.forEach((e, i) => {
-      if (e.seq !== i + 1) throw new Error(`member ${String(m._id)}: seq gap at ${i + 1}`);
-      balance += e.delta;
-      if (e.balanceAfter !== balance) throw new Error(`member ${String(m._id)}: balanceAfter broken at seq ${e.seq}`);
-    });
-    if (m.pointsBalance !== balance) throw new Error(`member ${String(m._id)}: projection ${m.pointsBalance} ≠ ledger ${balance}`);
-  }
-  return members.length;
+/**
+ * Runs `npm run ledger:verify`'s script against the fault database (a real process, as an
+ * operator would) and returns its summary line; rejects unless it exits 0 (clean).
+ */
+export async function ledgerVerifyClean(uri: string): Promise<string> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ledger-verify.ts'], {
+    env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8', timeout: 120_000,
+  });
+  const summary = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.status !== 0) throw new Error(`ledger:verify exited ${run.status}:\n${run.stdout}${run.stderr}`);
+  return summary;
 }
