@@ -32,7 +32,8 @@ export interface ExpiryOutlook {
   upcoming: Expiration[];
 }
 
-const activityKinds: ReadonlySet<string> = new Set(['ACCRUE', 'CLAIM', 'REDEEM']);
+/** Ledger kinds that are something the guest did: INACTIVITY expiry counts from the latest. */
+export const activityKinds: ReadonlySet<string> = new Set(['ACCRUE', 'CLAIM', 'REDEEM']);
 const none: ExpiryOutlook = { due: 0, upcoming: [] };
 
 /** The timezone expiry days and the daily job run in: the program's first location's. */

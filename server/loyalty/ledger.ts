@@ -11,6 +11,7 @@
 import type { Types } from 'mongoose';
 import type { LedgerEntryDoc, LedgerKind } from '../store/models/ledger-entry';
 import type { Models } from '../store/models/index';
+import { activityKinds } from './expiry';
 
 export type { LedgerKind } from '../store/models/ledger-entry';
 
@@ -53,10 +54,26 @@ interface Head {
   lifetime: number;
 }
 
-async function readHead(models: Models, memberId: AppendRequest['memberId']): Promise<Head> {
-  const last = await models.LedgerEntry.findOne({ memberId }, { seq: 1, balanceAfter: 1, lifetimeAfter: 1 })
-    .sort({ seq: -1 }).lean();
-  return last ? { seq: last.seq, balance: last.balanceAfter, lifetime: last.lifetimeAfter ?? 0 } : { seq: 0, balance: 0, lifetime: 0 };
+/**
+ * The member's ledger head, read from the ledger itself: the projection only says where to look.
+ * Reads the entry at the member's `ledgerSeq` (exact unique-key probe) and walks forward while
+ * later entries exist (a concurrent append not yet projected, or a crash between insert and
+ * projection). Exact probes stay cheap on every store; a `{memberId}` query sorted by seq reads
+ * the member's whole history on the dev server, which does not use index prefixes, so it is only
+ * the fallback when the projection points nowhere.
+ */
+async function readHead(models: Models, memberId: AppendRequest['memberId']): Promise<Head & { projectedSeq: number }> {
+  const fields = { seq: 1, balanceAfter: 1, lifetimeAfter: 1 } as const;
+  const member = await models.Member.findById(memberId, { ledgerSeq: 1 }).lean();
+  const projectedSeq = member?.ledgerSeq ?? 0;
+  let at = projectedSeq > 0 ? await models.LedgerEntry.findOne({ memberId, seq: projectedSeq }, fields).lean() : null;
+  if (projectedSeq > 0 && !at) at = await models.LedgerEntry.findOne({ memberId }, fields).sort({ seq: -1 }).lean();
+  let head: Head = at ? { seq: at.seq, balance: at.balanceAfter, lifetime: at.lifetimeAfter ?? 0 } : { seq: 0, balance: 0, lifetime: 0 };
+  for (;;) {
+    const next = await models.LedgerEntry.findOne({ memberId, seq: head.seq + 1 }, fields).lean();
+    if (!next) return { ...head, projectedSeq };
+    head = { seq: next.seq, balance: next.balanceAfter, lifetime: next.lifetimeAfter ?? 0 };
+  }
 }
 
 /** The delta actually recorded under `floor`, or null when the entry must be refused. */
@@ -111,12 +128,23 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
   throw new Error('ledger append: too much contention on one member');
 }
 
-/** Moves the member projection forward to `entry` unless a later entry already did. */
+/**
+ * Moves the member projection forward to `entry` unless a later entry already did, and keeps
+ * `lastActivityAt` = the latest activity entry (or the first entry, when there is none yet).
+ */
 async function project(models: Models, entry: LedgerEntry): Promise<void> {
-  await models.Member.updateOne(
+  const activity = activityKinds.has(entry.kind) || entry.seq === 1;
+  const moved = await models.Member.updateOne(
     { _id: entry.memberId, ledgerSeq: { $lt: entry.seq } },
-    { $set: { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0, lastActivityAt: entry.createdAt } },
+    {
+      $set: { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 },
+      ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}),
+    },
   );
+  // A later entry projected first: the activity time must still move forward ($max is monotonic).
+  if (moved.modifiedCount === 0 && activity) {
+    await models.Member.updateOne({ _id: entry.memberId }, { $max: { lastActivityAt: entry.createdAt } });
+  }
 }
 
 /**
@@ -125,7 +153,7 @@ async function project(models: Models, entry: LedgerEntry): Promise<void> {
  */
 export async function readBalance(models: Models, memberId: AppendRequest['memberId']): Promise<{ balance: number; seq: number; lifetime: number }> {
   const head = await readHead(models, memberId);
-  if (head.seq > 0) {
+  if (head.seq > head.projectedSeq) {
     await models.Member.updateOne(
       { _id: memberId, ledgerSeq: { $lt: head.seq } },
       { $set: { ledgerSeq: head.seq, pointsBalance: head.balance, lifetimePoints: head.lifetime } },

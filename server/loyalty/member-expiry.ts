@@ -32,6 +32,27 @@ export async function memberExpiryOutlook(models: Models, program: Program, memb
   return expiryOutlook(program.policies.expiry, await ledgerLines(models, memberId), now, programTimezone(program));
 }
 
+/** The member fields INQUIRE's expiry outlook reads. */
+export interface ExpiryMember {
+  _id: Types.ObjectId | string;
+  pointsBalance: number;
+  lastActivityAt?: Date | null;
+}
+
+/**
+ * The expiry position INQUIRE shows. Under INACTIVITY it depends only on the balance and the
+ * last activity, both on the member projection (see ledger.ts), so the ledger is not read;
+ * PER_LOT replays the member's ledger. The daily job always reads the ledger.
+ */
+export async function inquiryExpiryOutlook(models: Models, program: Program, member: ExpiryMember, now: Date): Promise<ExpiryOutlook> {
+  const policy = program.policies.expiry;
+  if (policy.mode === 'INACTIVITY' && member.lastActivityAt) {
+    const line: LedgerLine = { kind: 'ACCRUE', delta: member.pointsBalance, sourceKey: '', createdAt: member.lastActivityAt };
+    return expiryOutlook(policy, [line], now, programTimezone(program));
+  }
+  return memberExpiryOutlook(models, program, member._id, now);
+}
+
 /** Expires what is due for the member today (idempotent per day) and recomputes its tier. */
 export async function expireMember(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date, checkExpiry = true): Promise<MemberExpiryResult> {
   const key = expireSourceKey(program.id, String(memberId), localDate(now, programTimezone(program)));

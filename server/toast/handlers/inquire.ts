@@ -7,7 +7,7 @@
 import type { EngineOffer, ToastRedemption } from '../../../rules/index.js';
 import { evaluateCheck } from '../../loyalty/check-evaluation';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice';
-import { memberExpiryOutlook } from '../../loyalty/member-expiry';
+import { inquiryExpiryOutlook } from '../../loyalty/member-expiry';
 import { requireMember } from '../../loyalty/members';
 import { checkUserMessage } from '../../loyalty/user-message';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present';
@@ -36,7 +36,7 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
         models: deps.models, context: program, member, toastCheck: info.check,
         redemptions: (info.redemptions ?? []) as ToastRedemption[], now,
       }),
-      memberExpiryOutlook(deps.models, program.program, member._id, now),
+      inquiryExpiryOutlook(deps.models, program.program, member, now),
     ]);
     const balance = ev.state.pointsBalance;
     const notice = expiryNotice(outlook, balance, now, program.timezone);

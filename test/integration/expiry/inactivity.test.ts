@@ -4,7 +4,10 @@
  * runs that day; an ACCRUE keeps them alive; INQUIRE shows when they expire.
  */
 import { expect } from 'chai';
+import { appendEntry } from '../../../server/loyalty/ledger';
 import { verifyLedger } from '../../../server/loyalty/ledger-verify';
+import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/member-expiry';
+import { activeProgram } from '../../../server/loyalty/program-cache';
 import { startTestApp, type TestApp } from '../../support/app';
 import { balanceOf, entriesOf, ledgerInvariant, seedMember } from '../../support/members';
 import { DAY_MS, DEMO, accrue, inquire, line, runExpiry } from './helpers';
@@ -62,5 +65,31 @@ describe('points expiry: INACTIVITY (demo)', () => {
     t.clock.set('2027-11-20T15:00:00Z');
     const near = await inquire(t, member, DEMO, [line(5)]);
     expect(near.body.checkResponse!.userMessage).to.include('85 points expire on Dec 1, 2027.');
+  });
+});
+
+describe('points expiry: INQUIRE reads INACTIVITY from the member projection', () => {
+  let t: TestApp;
+  before(async () => { t = await startTestApp({ dbPrefix: 'expiryproj' }); });
+  after(async () => { await t.close(); });
+
+  it('gives the same outlook as replaying the ledger, after activity, bonuses and reversals', async () => {
+    const program = (await activeProgram(t.deps.models, 'demo'))!.program;
+    const member = await seedMember(t.deps, { points: 30 }); // first entry: a BONUS (no activity yet)
+    const at = (days: number) => new Date(t.clock.now().getTime() + days * DAY_MS);
+    const append = (delta: number, kind: 'ACCRUE' | 'REDEEM' | 'BONUS' | 'REVERSE_REDEEM', key: string, when: Date) =>
+      appendEntry(t.deps.models, { programId: 'demo', memberId: member._id, delta, kind, sourceKey: key, floor: 'ALLOW_NEGATIVE' }, when);
+    const compare = async (when: Date) => {
+      const doc = (await t.deps.models.Member.findById(member._id).lean())!;
+      expect(await inquiryExpiryOutlook(t.deps.models, program, doc, when)).to.deep.equal(await memberExpiryOutlook(t.deps.models, program, member._id, when));
+    };
+    await compare(at(1));
+    await append(20, 'ACCRUE', 'a1', at(10));
+    await append(-10, 'REDEEM', 'r1', at(40));
+    await append(5, 'BONUS', 'b1', at(50));
+    await append(10, 'REVERSE_REDEEM', 'rr1', at(60));
+    await compare(at(100));
+    await compare(at(406)); // past 365 days after the last activity (the REDEEM on day 40)
+    expect((await t.deps.models.Member.findById(member._id).lean())!.lastActivityAt!.getTime()).to.equal(at(40).getTime());
   });
 });
