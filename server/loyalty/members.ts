@@ -126,7 +126,16 @@ export async function resolveMember(models: Models, programId: string, value: st
   const card = await models.MemberKey.findById(memberKeyId(programId, 'card', value)).lean();
   if (card) return models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>();
   if (!/^\d{10}$/.test(value)) return null;
-  return models.Member.findOne({ programId, phone: value }).lean<MemberRecord>();
+  return memberByKey(models, programId, 'phone', value);
+}
+
+/**
+ * The member holding a phone or email key: two lookups by `_id`, which every store indexes
+ * (the dev server scans for a non-unique field such as `phone`).
+ */
+async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
+  const key = await models.MemberKey.findById(memberKeyId(programId, kind, value)).lean();
+  return key ? models.Member.findOne({ _id: key.memberId, programId }).lean<MemberRecord>() : null;
 }
 
 /** Like {@link resolveMember}, but an unknown or suspended account is ACCOUNT_INVALID. */
@@ -162,10 +171,25 @@ export async function searchMembers(
   if (criteria.firstName) filter.firstNameLower = criteria.firstName.trim().toLowerCase();
   if (criteria.lastName) filter.lastNameLower = criteria.lastName.trim().toLowerCase();
   if (Object.keys(filter).length === 1) throw new LoyaltyError('INVALID_INPUT', 'no search criterion');
-  const found = await models.Member.find(filter).sort({ _id: 1 }).limit(SEARCH_LIMIT).lean<MemberRecord[]>();
+  const found = await findMembers(models, filter);
   const usable = found.filter((m) => m.status !== 'SUSPENDED');
   if (usable.length > 0 || found.length > 0 || !phone || !options.autoEnrol) return usable;
   return [await enrolStarter(models, programId, phone, options.now)];
+}
+
+/**
+ * Members matching every criterion of `filter`. A phone or email names at most one member, found
+ * through its key; the other criteria are then checked on that one document.
+ */
+async function findMembers(models: Models, filter: Record<string, unknown>): Promise<MemberRecord[]> {
+  const programId = String(filter.programId);
+  const exact = typeof filter.phone === 'string' ? (['phone', filter.phone] as const)
+    : typeof filter.email === 'string' ? (['email', filter.email] as const) : null;
+  if (!exact) return models.Member.find(filter).sort({ _id: 1 }).limit(SEARCH_LIMIT).lean<MemberRecord[]>();
+  const member = await memberByKey(models, programId, exact[0], exact[1]);
+  const record = member as unknown as Record<string, unknown> | null;
+  const matches = record !== null && Object.entries(filter).every(([field, value]) => record[field] === value);
+  return matches ? [member!] : [];
 }
 
 /** Creates a STARTER for `phone`, or returns the member a concurrent lookup just created. */
@@ -174,7 +198,7 @@ async function enrolStarter(models: Models, programId: string, phone: string, no
     return await createMember(models, programId, { phone, status: 'STARTER' }, now);
   } catch (err) {
     if (!(err instanceof LoyaltyError) || err.code !== 'ALREADY_REGISTERED') throw err;
-    const existing = await models.Member.findOne({ programId, phone }).lean<MemberRecord>();
+    const existing = await memberByKey(models, programId, 'phone', phone);
     if (!existing) throw err;
     return existing;
   }
