@@ -33,8 +33,28 @@ export function findLocation(program: Program, locationGuid: string): Location |
   return program.locations.find((l) => l.guid === locationGuid) ?? null;
 }
 
+/**
+ * Recent local clocks per program. One request evaluates offers, redemptions and accrual at the
+ * same instant, and timezone conversion is the engine's most expensive arithmetic; the values
+ * are immutable, so sharing them is safe. Bounded: cleared when it grows past `memoLimit`.
+ */
+const memo = new WeakMap<Program, Map<string, LocalClock>>();
+const memoLimit = 256;
+
 /** Local clock at a location; an unknown location falls back to UTC (it is refused anyway). */
 export function localClock(program: Program, locationGuid: string, now: string | number): LocalClock {
+  let perProgram = memo.get(program);
+  if (!perProgram) memo.set(program, (perProgram = new Map()));
+  const key = `${locationGuid}|${typeof now}|${now}`;
+  const hit = perProgram.get(key);
+  if (hit) return hit;
+  if (perProgram.size >= memoLimit) perProgram.clear();
+  const clock = computeLocalClock(program, locationGuid, now);
+  perProgram.set(key, clock);
+  return clock;
+}
+
+function computeLocalClock(program: Program, locationGuid: string, now: string | number): LocalClock {
   const location = findLocation(program, locationGuid);
   const instant = parseNow(now);
   const local = instant.setZone(location?.timezone ?? 'utc');

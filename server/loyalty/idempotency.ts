@@ -145,9 +145,11 @@ export async function storeReadOnlyResponse(
 ): Promise<StoredResponse> {
   const now = opts.clock.now();
   try {
-    await models.ToastTransaction.create({
+    // The hottest write of the webhook: the driver directly, every field set here (no casting needed).
+    await models.ToastTransaction.collection.insertOne({
       ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
       leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
+      memberId: null, accrualId: null,
     });
     return response;
   } catch (err) {
