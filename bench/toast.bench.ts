@@ -4,7 +4,8 @@
  * (55 % INQUIRE, 25 % ACCRUE, 12 % REDEEM, 5 % SEARCH, 3 % REVERSE) and prints req/s and
  * p50 / p99 / max latency per type, the targets, and ACCRUE → posted latency. Tears it all down.
  *
- *   npm run bench:toast [-- --duration 25 --connections 48 --members 2000 --json --cpu-prof]
+ *   npm run bench:toast [-- --duration 25 --connections 48 --members 2000 --split-worker --json --cpu-prof]
+ *   (--split-worker: workers in a ROLE=worker process of their own, as in production)
  *
  * Every flag also reads BENCH_<NAME> from the environment (BENCH_DURATION=10 …). Exit 0 unless
  * the run itself broke: a missed target is reported, not failed.
@@ -22,7 +23,7 @@ const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' },
     members: { type: 'string' }, 'rich-share': { type: 'string' }, 'max-requests': { type: 'string' },
-    json: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' },
+    json: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'split-worker': { type: 'boolean' },
   },
 });
 
@@ -45,6 +46,7 @@ const settings = {
 };
 const json = flags.json === true || process.env.BENCH_JSON === '1';
 const cpuProf = flags['cpu-prof'] === true || process.env.BENCH_CPU_PROF === '1';
+const splitWorker = flags['split-worker'] === true || process.env.BENCH_SPLIT_WORKER === '1';
 // Progress goes to stderr so that `--json` leaves stdout to the report alone.
 const log = (line: string): void => { process.stderr.write(`[bench:toast] ${line}\n`); };
 
@@ -79,7 +81,7 @@ async function run(stack: Stack): Promise<Report> {
 }
 
 async function main(): Promise<void> {
-  const stack = await startStack({ log, ...(cpuProf ? { cpuProfDir: '.run/bench-profile' } : {}) });
+  const stack = await startStack({ log, splitWorker, ...(cpuProf ? { cpuProfDir: '.run/bench-profile' } : {}) });
   const interrupt = (): void => { log('interrupted: stopping'); void stack.stop().then(() => process.exit(130)); };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);

@@ -14,6 +14,8 @@ import { Redis } from 'ioredis';
 export interface StackOptions {
   /** Write a V8 CPU profile of the server into this folder (node --cpu-prof). */
   cpuProfDir?: string;
+  /** Run the workers in a process of their own (ROLE=api + ROLE=worker) instead of ROLE=all. */
+  splitWorker?: boolean;
   log: (line: string) => void;
 }
 
@@ -124,24 +126,26 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), 'server/main.ts'];
-  const child = spawn(process.execPath, nodeArgs, {
-    env: {
-      ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
-      QUEUE_PREFIX: queuePrefix, ROLE: 'all', LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const env = {
+    ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
+    QUEUE_PREFIX: queuePrefix, ROLE: opts.splitWorker ? 'api' : 'all', LOG_LEVEL: 'warn',
+  };
+  const child = spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   // Warnings and errors of the server: shown as they come, they explain a bad run.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  const worker = opts.splitWorker
+    ? spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, ROLE: 'worker', PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    : null;
+  worker?.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await stopChild(child, 15_000);
+    await Promise.all([stopChild(child, 15_000), worker ? stopChild(worker, 15_000) : Promise.resolve()]);
     await dropBenchData(mongodbUri, services.redisUrl, queuePrefix).catch((err: unknown) => opts.log(`could not drop bench data: ${String(err)}`));
     if (services.startedHere) spawnSync('bash', ['scripts/services.sh', 'stop', '--profile', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
   };
-  opts.log(`server: pid ${child.pid}, ${baseUrl}, database perkwire-bench-${suffix}, queue prefix ${queuePrefix}`);
+  opts.log(`server: pid ${child.pid}${worker ? ` (ROLE=api; workers: pid ${worker.pid}, ROLE=worker)` : ' (ROLE=all)'}, ${baseUrl}, database perkwire-bench-${suffix}, queue prefix ${queuePrefix}`);
   try {
     await waitReady(baseUrl, child, 60_000);
   } catch (err) {
