@@ -80,8 +80,12 @@ async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourc
   }
 }
 
-/** Debits one redemption; false when the balance does not cover it. */
-async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<boolean> {
+/**
+ * Debits one redemption: false when the balance does not cover it, otherwise true, or the
+ * balance right after the debit when points moved (so the answer needs no second read).
+ */
+async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<boolean | { balanceAfter: number }> {
+  let after: { balanceAfter: number } | null = null;
   if (applied.pointsCost > 0) {
     const outcome = await appendEntry(input.models, {
       programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
@@ -93,9 +97,10 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
       provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
     }, input.now);
     if (outcome.status === 'INSUFFICIENT') return false;
+    after = { balanceAfter: outcome.entry.balanceAfter };
   }
   await recordUsage(input, applied, sourceKey);
-  return true;
+  return after ?? true;
 }
 
 function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedemption {
@@ -118,9 +123,13 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
   const appliedKeys = keysOfApplied(evaluation, keys);
   const result: RedeemResult = { evaluation, applied: [], rejected: [...evaluation.validation.rejected], committed: [], balance: before };
   const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
+  // The answer's balance: the ledger head when nothing is debited, else the last debit's result.
+  let balance = head.balance;
   try {
     for (const { a, key } of pending) {
-      if (await debit(input, a, key)) {
+      const debited = await debit(input, a, key);
+      if (debited) {
+        if (typeof debited === 'object') balance = debited.balanceAfter;
         result.applied.push(a);
         result.committed.push(toCommitted(a, key));
       } else {
@@ -131,7 +140,7 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
     input.logger.error({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'redeem failed mid-way; answering with what committed');
     return settleFromLedger(input, result, pending);
   }
-  result.balance = (await readBalance(input.models, input.member._id).catch(() => head)).balance;
+  result.balance = balance;
   return result;
 }
 
