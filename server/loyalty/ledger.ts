@@ -76,6 +76,16 @@ async function readHead(models: Models, memberId: AppendRequest['memberId']): Pr
   }
 }
 
+/**
+ * How an entry moves lifetime (tier) points. A reversed accrual takes back everything the check
+ * earned, even when the balance floor clamped what left the balance: a voided check must not
+ * keep a member in a tier.
+ */
+function lifetimeChange(req: AppendRequest, recorded: number): number {
+  if (!lifetimeKinds.has(req.kind)) return 0;
+  return req.kind === 'REVERSE_ACCRUE' ? req.delta : recorded;
+}
+
 /** The delta actually recorded under `floor`, or null when the entry must be refused. */
 export function effectiveDelta(balance: number, delta: number, floor: BalanceFloor): number | null {
   if (delta >= 0 || floor === 'ALLOW_NEGATIVE') return delta;
@@ -106,7 +116,7 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
       seq: head.seq + 1,
       delta,
       balanceAfter: head.balance + delta,
-      lifetimeAfter: head.lifetime + (lifetimeKinds.has(req.kind) ? delta : 0),
+      lifetimeAfter: head.lifetime + lifetimeChange(req, delta),
       kind: req.kind,
       sourceKey: req.sourceKey,
       requestedDelta: delta === req.delta ? null : req.delta,

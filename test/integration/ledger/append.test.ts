@@ -80,6 +80,8 @@ describe('ledger append', () => {
     expect(entry.delta).to.equal(-20);
     expect(entry.requestedDelta).to.equal(-100);
     expect(await assertChain(clamp)).to.equal(0);
+    // Lifetime (tier) points lose the whole voided accrual, not only what the clamp let through.
+    expect((await models.Member.findById(clamp).lean())!.lifetimePoints).to.equal(0);
 
     const negative = await newMember();
     await appendEntry(models, req(negative, 100, 'accrue:y'), now);
