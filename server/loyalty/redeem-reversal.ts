@@ -10,6 +10,7 @@ import type { Models } from '../store/models/index';
 import { LoyaltyError } from './errors';
 import type { CommittedRedemption } from './redemption';
 import { appendEntry } from './ledger';
+import { release } from './limit-slots';
 import { updateTier } from './tier-update';
 
 export interface ReverseRedeemInput {
@@ -66,10 +67,11 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
       }, input.now);
       if (outcome.status === 'APPLIED') credited += 1;
     }
-    await input.models.RewardRedemption.updateOne(
-      { _id: `${input.memberId}:${c.sourceKey}`, reversedAt: null },
-      { $set: { reversedAt: input.now } },
-    );
+    const usageId = `${input.memberId}:${c.sourceKey}`;
+    await input.models.RewardRedemption.updateOne({ _id: usageId, reversedAt: null }, { $set: { reversedAt: input.now } });
+    // Also on a repeat: a crash may have come between marking the usage and freeing its slots.
+    const usage = await input.models.RewardRedemption.findById(usageId, { limitSlots: 1 }).lean();
+    await release(input.models, usage?.limitSlots ?? [], c.sourceKey);
   }
   const last = targets[targets.length - 1];
   if (last) await updateTier(input.models, { programId: input.programId, memberId: input.memberId, causeKey: `reverse:${last.sourceKey}`, now: input.now });

@@ -12,6 +12,7 @@ import type { Models } from '../store/models/index';
 import { evaluateCheck, type CheckEvaluation } from './check-evaluation';
 import type { TransactionRecord } from './idempotency';
 import { appendEntry, readBalance } from './ledger';
+import { release, reserveLimitSlots } from './limit-slots';
 import type { MemberRecord } from './members';
 import type { ProgramContext } from './program-context';
 
@@ -39,6 +40,7 @@ export interface RedeemResult {
 /** Rejections decided here rather than by the engine (messages shown to staff; no PII). */
 const MESSAGES = {
   NEEDS_POINTS: 'Not enough points for this reward',
+  LIMIT_REACHED: 'This reward has reached its usage limit',
   UNAVAILABLE: 'Reward no longer available',
 } as const;
 
@@ -68,24 +70,32 @@ function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
   return evaluation.redemptions.flatMap((r, i) => (rejected.has(r) ? [] : [keys[i] as string]));
 }
 
-async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<void> {
+async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, limitSlots: string[]): Promise<void> {
   try {
     await input.models.RewardRedemption.create({
       _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
       rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
-      transactionGuid: input.transactionGuid, redeemedAt: input.now,
+      transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots,
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err; // already recorded by an earlier attempt
   }
 }
 
+type DebitOutcome = { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' } | { ok: true; balanceAfter: number | null };
+
 /**
- * Debits one redemption: false when the balance does not cover it, otherwise true, or the
- * balance right after the debit when points moved (so the answer needs no second read).
+ * Commits one redemption: its limit slots (reward-limit units, claimed atomically), then its
+ * points. Answers the balance right after the debit when points moved, so the REDEEM answer
+ * needs no second read of the ledger.
  */
-async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<boolean | { balanceAfter: number }> {
-  let after: { balanceAfter: number } | null = null;
+async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<DebitOutcome> {
+  const memberId = String(input.member._id);
+  const slots = await reserveLimitSlots({
+    models: input.models, program: input.context.program, locationGuid: input.context.restaurantGuid, memberId, applied, sourceKey, now: input.now,
+  });
+  if (!slots) return { ok: false, reason: 'LIMIT_REACHED' };
+  let balanceAfter: number | null = null;
   if (applied.pointsCost > 0) {
     const outcome = await appendEntry(input.models, {
       programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
@@ -96,11 +106,14 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
       },
       provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
     }, input.now);
-    if (outcome.status === 'INSUFFICIENT') return false;
-    after = { balanceAfter: outcome.entry.balanceAfter };
+    if (outcome.status === 'INSUFFICIENT') {
+      await release(input.models, slots, sourceKey);
+      return { ok: false, reason: 'NEEDS_POINTS' };
+    }
+    balanceAfter = outcome.entry.balanceAfter;
   }
-  await recordUsage(input, applied, sourceKey);
-  return after ?? true;
+  await recordUsage(input, applied, sourceKey, slots);
+  return { ok: true, balanceAfter };
 }
 
 function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedemption {
@@ -128,12 +141,12 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
   try {
     for (const { a, key } of pending) {
       const debited = await debit(input, a, key);
-      if (debited) {
-        if (typeof debited === 'object') balance = debited.balanceAfter;
+      if (debited.ok) {
+        if (debited.balanceAfter !== null) balance = debited.balanceAfter;
         result.applied.push(a);
         result.committed.push(toCommitted(a, key));
       } else {
-        result.rejected.push({ redemption: raw(evaluation, a), reason: 'NEEDS_POINTS', message: MESSAGES.NEEDS_POINTS });
+        result.rejected.push({ redemption: raw(evaluation, a), reason: debited.reason, message: MESSAGES[debited.reason] });
       }
     }
   } catch (err) {

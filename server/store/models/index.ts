@@ -5,6 +5,7 @@ import { locationSchema } from './location';
 import { memberSchema } from './member';
 import { memberKeySchema } from './member-key';
 import { programSchema } from './program';
+import { rewardLimitSlotSchema } from './reward-limit-slot';
 import { rewardRedemptionSchema } from './reward-redemption';
 import { ruleSetVersionSchema } from './rule-set-version';
 import { tierChangeSchema } from './tier-change';
@@ -23,6 +24,7 @@ export const schemas = {
   LedgerEntry: ledgerEntrySchema,
   ToastTransaction: toastTransactionSchema,
   RewardRedemption: rewardRedemptionSchema,
+  RewardLimitSlot: rewardLimitSlotSchema,
   Accrual: accrualSchema,
   TierChange: tierChangeSchema,
 } as const;

@@ -15,6 +15,8 @@ export const rewardRedemptionSchema = new Schema({
   transactionGuid: { type: String, required: true },
   redeemedAt: { type: Date, required: true },
   reversedAt: { type: Date, default: null },
+  /** Limit slots this redemption holds (reward-limit-slot.ts); freed by its REVERSE. */
+  limitSlots: { type: [String], default: [] },
 }, { collection: 'rewardRedemptions', versionKey: false, strict: 'throw' });
 
 rewardRedemptionSchema.index({ memberId: 1, reversedAt: 1, redeemedAt: 1 });

@@ -53,6 +53,18 @@ describe('Toast webhook: reward usage limits', () => {
     expect(appliedCount(nextDay)).to.equal(1);
   });
 
+  it('lets exactly one of 20 concurrent REDEEMs use the last unit of a per-day limit', async () => {
+    t.clock.advance(24 * 3600 * 1000);
+    const member = await seedMember(t.deps, { programId: 'cafe', points: 1600 });
+    const replies = await Promise.all(Array.from({ length: 20 }, () => toast(t.app, 'LOYALTY_REDEEM', pastryRedeem(member), { restaurant: CAFE })));
+    expect(replies.map(appliedCount).reduce((a, b) => a + b, 0)).to.equal(1);
+    const rejected = replies.flatMap((r) => r.body.checkResponse!.rejectedRedemptions ?? []);
+    expect(rejected).to.have.length(19);
+    expect(rejected.every((r) => /limit/i.test(r.message ?? ''))).to.equal(true);
+    expect(await t.deps.models.RewardRedemption.countDocuments({ memberId: String(member._id), reversedAt: null })).to.equal(1);
+    expect(await t.deps.models.RewardLimitSlot.countDocuments({ memberId: String(member._id) })).to.equal(1);
+  });
+
   it('a REDEEM taken over after a crash does not count its own usage against the limit', async () => {
     t.clock.advance(24 * 3600 * 1000);
     const body = pastryRedeem(gold);
