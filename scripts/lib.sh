@@ -67,3 +67,20 @@ ensure_node_modules() {
     (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
   fi
 }
+
+# use_local_services PROFILE: unless MONGODB_URI and REDIS_URL are both set, start (or reuse) the
+# profile's local services and export their URLs. Sets STARTED_SERVICES=1 when this call
+# started any of them, so the caller stops them on exit (and leaves alone what it reused).
+use_local_services() {
+  local profile="$1" before exports
+  STARTED_SERVICES=0
+  if [ -z "${MONGODB_URI:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+    before="$(bash "$ROOT/scripts/services.sh" status)"
+    exports="$(bash "$ROOT/scripts/services.sh" start --profile "$profile")" || die "could not start the $profile services"
+    eval "$exports"
+    if ! grep -q "mongo-$profile running" <<< "$before" || ! grep -q "redis-$profile running" <<< "$before"; then
+      STARTED_SERVICES=1
+    fi
+  fi
+  export MONGODB_URI REDIS_URL
+}

@@ -8,29 +8,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_node_modules
 
-started_here=0
-if [ -z "${MONGODB_URI:-}" ] || [ -z "${REDIS_URL:-}" ]; then
-  running_before="$(bash scripts/services.sh status)"
-  exports="$(bash scripts/services.sh start --profile dev)" || die "could not start the local services"
-  eval "$exports"
-  # Stop on exit only what this run started (a second npm start reuses and leaves them).
-  if ! grep -q "mongo-dev running" <<< "$running_before" || ! grep -q "redis-dev running" <<< "$running_before"; then
-    started_here=1
-  fi
-fi
-export MONGODB_URI REDIS_URL
-
 port="${PORT:-8080}"
 if port_open 127.0.0.1 "$port"; then
-  if curl -fsS -m 2 "http://127.0.0.1:$port/healthz" 2>/dev/null | grep -q '"ok"'; then
+  if node -e "fetch('http://127.0.0.1:$port/healthz', { signal: AbortSignal.timeout(2000) }).then((r) => r.json()).then((b) => process.exit(b.status === 'ok' ? 0 : 1), () => process.exit(1))"; then
     log "Perkwire is already running on port $port (POST http://localhost:$port/toast/loyalty); nothing to start."
     exit 0
   fi
   die "port $port is taken by another program; set PORT"
 fi
 
+use_local_services dev
+
 cleanup() {
-  if [ "$started_here" = 1 ]; then bash scripts/services.sh stop --profile dev || true; fi
+  if [ "$STARTED_SERVICES" = 1 ]; then bash scripts/services.sh stop --profile dev || true; fi
 }
 trap cleanup EXIT
 

@@ -7,18 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 ensure_node_modules
 
-started_here=0
-if [ -z "${MONGODB_URI:-}" ] || [ -z "${REDIS_URL:-}" ]; then
-  running_before="$(bash scripts/services.sh status)"
-  exports="$(bash scripts/services.sh start --profile test)" || die "could not start the test services"
-  eval "$exports"
-  if ! grep -q "mongo-test running" <<< "$running_before" || ! grep -q "redis-test running" <<< "$running_before"; then
-    started_here=1
-  fi
-fi
-export MONGODB_URI REDIS_URL
+use_local_services test
 cleanup() {
-  if [ "$started_here" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash scripts/services.sh stop --profile test || true; fi
+  if [ "$STARTED_SERVICES" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash scripts/services.sh stop --profile test || true; fi
 }
 trap cleanup EXIT
 

@@ -6,6 +6,7 @@
 import { enqueueAccrual } from '../server/loyalty/accrual';
 import { producerConnection } from './connections';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import { every } from './periodic';
 import { createQueues } from './queues';
 
 const batch = 500;
@@ -26,17 +27,14 @@ export const accrualSweeper: WorkerModule = {
     const redis = producerConnection(deps.config.redisUrl);
     redis.on('error', () => undefined); // outages are expected here; the next sweep retries
     const queues = createQueues(redis, deps.config.queuePrefix);
-    let running: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = sweepPendingAccruals(deps, (id) => enqueueAccrual({ ...deps, queues }, id))
-        .then((n) => { if (n > 0) deps.logger.info({ requeued: n }, 'accrual sweeper re-enqueued pending accruals'); })
-        .catch((err: Error) => deps.logger.warn({ err: err.message }, 'accrual sweep failed'));
-    }, deps.config.accrualSweepIntervalMs);
+    const sweeps = every(deps.config.accrualSweepIntervalMs, async () => {
+      const n = await sweepPendingAccruals(deps, (id) => enqueueAccrual({ ...deps, queues }, id));
+      if (n > 0) deps.logger.info({ requeued: n }, 'accrual sweeper re-enqueued pending accruals');
+    }, (err) => deps.logger.warn({ err: err.message }, 'accrual sweep failed'));
     return {
       name: 'accrual sweeper',
       stop: async () => {
-        clearInterval(timer);
-        await running;
+        await sweeps.stop();
         await queues.close().catch(() => undefined);
         redis.disconnect();
       },

@@ -8,6 +8,7 @@ import type { Types } from 'mongoose';
 import { finishClaim } from '../server/loyalty/claims';
 import type { AccrualDoc } from '../server/store/models/accrual';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import { every } from './periodic';
 
 const batch = 200;
 
@@ -28,18 +29,10 @@ export async function sweepUnfinishedClaims(deps: WorkerDeps): Promise<number> {
 export const claimSweeper: WorkerModule = {
   name: 'claim-sweeper',
   async start(deps: WorkerDeps): Promise<Stoppable> {
-    let running: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      running = sweepUnfinishedClaims(deps)
-        .then((n) => { if (n > 0) deps.logger.info({ finished: n }, 'claim sweeper finished interrupted claims'); })
-        .catch((err: Error) => deps.logger.warn({ err: err.message }, 'claim sweep failed'));
-    }, deps.config.accrualSweepIntervalMs);
-    return {
-      name: 'claim sweeper',
-      stop: async () => {
-        clearInterval(timer);
-        await running;
-      },
-    };
+    const sweeps = every(deps.config.accrualSweepIntervalMs, async () => {
+      const n = await sweepUnfinishedClaims(deps);
+      if (n > 0) deps.logger.info({ finished: n }, 'claim sweeper finished interrupted claims');
+    }, (err) => deps.logger.warn({ err: err.message }, 'claim sweep failed'));
+    return { name: 'claim sweeper', stop: () => sweeps.stop() };
   },
 };
