@@ -3,7 +3,8 @@
 # never by process name.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUN_DIR="$ROOT/.run"
+# PERKWIRE_RUN_DIR: where pid files and logs go (tests point it elsewhere to stay out of your way).
+RUN_DIR="${PERKWIRE_RUN_DIR:-$ROOT/.run}"
 mkdir -p "$RUN_DIR"
 
 log() { printf '[perkwire] %s\n' "$*" >&2; }

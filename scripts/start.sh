@@ -30,6 +30,7 @@ forward() { kill -TERM "$server_pid" 2>/dev/null || true; }
 trap forward INT TERM
 status=0
 wait "$server_pid" || status=$?
-# A trapped signal interrupts the first wait; wait again for the ordered shutdown to finish.
-if kill -0 "$server_pid" 2>/dev/null; then wait "$server_pid" || status=$?; fi
+# A trapped signal interrupts the first wait (status 128+n); wait again for the ordered
+# shutdown to finish and exit with the server's own status (0 after a clean stop).
+if kill -0 "$server_pid" 2>/dev/null; then status=0; wait "$server_pid" || status=$?; fi
 exit "$status"

@@ -1,0 +1,79 @@
+/**
+ * `npm start` as a newcomer runs it (scripts/start.sh): local services started on their own
+ * ports, the demo program published, /readyz 200, the banner with the Toast endpoint, demo
+ * restaurant and dev key; Ctrl-C (SIGINT to the process group) stops the server and then the
+ * services it started. Ports, data and pid files are the test's own, so a developer's running
+ * `npm start` is left alone.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('npm start (scripts/start.sh)', function () {
+  this.timeout(180_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'perkwire-start-'));
+  let child: ChildProcess | null = null;
+  let output = '';
+  after(() => {
+    if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the demo program, then stops the server and its services on SIGINT', async () => {
+    const [port, mongoPort, redisPort] = [await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, PORT: String(port), PERKWIRE_DEV_MONGO_PORT: String(mongoPort), PERKWIRE_DEV_REDIS_PORT: String(redisPort),
+      PERKWIRE_DATA_DIR: path.join(dir, 'data'), PERKWIRE_RUN_DIR: path.join(dir, 'run'), LOG_LEVEL: 'warn',
+    };
+    delete env.MONGODB_URI; // as on a fresh machine: the script starts its own services
+    delete env.REDIS_URL;
+    child = spawn('bash', ['scripts/start.sh'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+
+    await until('/readyz 200', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
+    expect(output).to.include(`POST http://localhost:${port}/toast/loyalty`);
+    expect(output).to.include('6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01');
+    expect(output).to.include('Dev Toast API key: dev-toast-key');
+    expect(await portOpen(mongoPort)).to.equal(true);
+    expect(await portOpen(redisPort)).to.equal(true);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    process.kill(-child.pid!, 'SIGINT'); // what Ctrl-C sends: the whole foreground process group
+    expect(await exited).to.equal(0);
+    expect(output).to.include('stopped');
+    expect(await portOpen(port)).to.equal(false);
+    await until('local services stopped', async () => !(await portOpen(mongoPort)) && !(await portOpen(redisPort)), 20_000);
+  });
+});
