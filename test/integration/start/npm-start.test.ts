@@ -8,37 +8,9 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { freePort, portOpen, waitFor } from '../../support/net';
 
 describe('npm start (scripts/start.sh)', function () {
   this.timeout(180_000);
@@ -62,7 +34,7 @@ describe('npm start (scripts/start.sh)', function () {
     child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
 
-    await until('/readyz 200', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
+    await waitFor('/readyz 200', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
     expect(output).to.include(`POST http://localhost:${port}/toast/loyalty`);
     expect(output).to.include('6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01');
     expect(output).to.include('Dev Toast API key: dev-toast-key');
@@ -74,6 +46,6 @@ describe('npm start (scripts/start.sh)', function () {
     expect(await exited).to.equal(0);
     expect(output).to.include('stopped');
     expect(await portOpen(port)).to.equal(false);
-    await until('local services stopped', async () => !(await portOpen(mongoPort)) && !(await portOpen(redisPort)), 20_000);
+    await waitFor('local services stopped', async () => !(await portOpen(mongoPort)) && !(await portOpen(redisPort)), 20_000);
   });
 });
