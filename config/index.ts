@@ -24,6 +24,7 @@ export interface Config {
   readonly accrualSweepAfterMs: number;
   readonly accrualSweepIntervalMs: number;
   readonly jobLockMs: number;
+  readonly readOnlyAnswerRetentionDays: number;
   /** Days after the check during which a receipt can be claimed. */
   readonly claimWindowDays: number;
 }
@@ -96,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
     accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
     jobLockMs: v.JOB_LOCK_MS,
+    readOnlyAnswerRetentionDays: v.READ_ONLY_ANSWER_RETENTION_DAYS,
     claimWindowDays: v.CLAIM_WINDOW_DAYS,
   });
 }

@@ -87,6 +87,10 @@ export const configSchema = {
       type: 'integer', minimum: 1000, maximum: 600000, default: 30000,
       description: "BullMQ job lock: a job whose worker died is handed to another after about this long.",
     },
+    READ_ONLY_ANSWER_RETENTION_DAYS: {
+      type: 'integer', minimum: 1, maximum: 3650, default: 30,
+      description: 'Stored answers of INQUIRE and SEARCH (the bulk of Toast traffic) are deleted after this many days; REDEEM, ACCRUE and the rest are kept.',
+    },
     IDEMPOTENCY_WAIT_MS: {
       type: 'integer', minimum: 100, maximum: 4500, default: 3000,
       description: 'How long a duplicate Toast request waits for the first copy to finish.',

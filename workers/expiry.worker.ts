@@ -7,15 +7,15 @@
  * tier changes are idempotent per member and day. Programs published after boot are scheduled at
  * the next boot; the job reads the active rule set when it runs, so a changed policy applies at once.
  */
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import type { Program } from '../rules/index.js';
 import { programTimezone } from '../server/loyalty/expiry';
 import { activeProgram } from '../server/loyalty/program-cache';
 import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/program-expiry';
 import type { Models } from '../server/store/models/index';
-import { workerConnection } from './connections';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import type { WorkerDeps, WorkerModule } from './deps';
 import { queueNames, type ExpiryJobData } from './queues';
+import { scheduledJobModule, type Schedule } from './scheduled-job';
 
 /** Cron pattern of the daily run, in the program's timezone. */
 export const expiryPattern = '30 3 * * *';
@@ -30,20 +30,15 @@ export function needsDailyRun(program: Program): boolean {
   return program.policies.expiry.mode !== 'NONE' || program.tiers !== undefined;
 }
 
-/** Upserts one scheduler per program that needs it; returns what was scheduled (ids and zones only). */
-export async function scheduleExpiry(models: Models, queue: Queue<ExpiryJobData>): Promise<{ programId: string; tz: string }[]> {
-  const scheduled: { programId: string; tz: string }[] = [];
+/** One scheduler per program that needs the daily run (ids and zones only in the data). */
+export async function expirySchedules(models: Models): Promise<Schedule<ExpiryJobData>[]> {
+  const schedules: Schedule<ExpiryJobData>[] = [];
   for (const { _id: programId } of await models.Program.find({}, { _id: 1 }).sort({ _id: 1 }).lean()) {
     const program = (await activeProgram(models, programId))?.program;
     if (!program || !needsDailyRun(program)) continue;
-    const tz = programTimezone(program);
-    await queue.upsertJobScheduler(expirySchedulerId(programId), { pattern: expiryPattern, tz }, {
-      name: 'expire', data: { programId },
-      opts: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-    });
-    scheduled.push({ programId, tz });
+    schedules.push({ id: expirySchedulerId(programId), pattern: expiryPattern, tz: programTimezone(program), data: { programId } });
   }
-  return scheduled;
+  return schedules;
 }
 
 /** Runs one program's expiry as of the injected clock and logs the totals (counts only). */
@@ -55,31 +50,11 @@ export async function runExpiryJob(deps: Pick<WorkerDeps, 'models' | 'logger' | 
   return report;
 }
 
-export const expiryWorker: WorkerModule = {
+export const expiryWorker: WorkerModule = scheduledJobModule<ExpiryJobData, ProgramExpiryReport>({
   name: 'expiry',
-  async start(deps: WorkerDeps): Promise<Stoppable> {
-    const connection = workerConnection(deps.config.redisUrl);
-    connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'expiry redis error'));
-    const prefix = deps.config.queuePrefix;
-    const queue = new Queue<ExpiryJobData>(queueNames.expiry, { connection, prefix });
-    // Not awaited: with Redis down, boot goes on and the upserts complete once Redis is back.
-    const upserted = scheduleExpiry(deps.models, queue).then(
-      (scheduled) => deps.logger.info({ scheduled, pattern: expiryPattern }, 'points expiry scheduled'),
-      (err: Error) => deps.logger.warn({ err: err.message }, 'points expiry could not be scheduled'),
-    );
-    const worker = new Worker<ExpiryJobData, ProgramExpiryReport>(queueNames.expiry, (job) => runExpiryJob(deps, job.data), {
-      connection, prefix, concurrency: 1, lockDuration: deps.config.jobLockMs, stalledInterval: deps.config.jobLockMs,
-    });
-    worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'expiry job failed'));
-    worker.on('error', (err) => deps.logger.warn({ err: err.message }, 'expiry worker error'));
-    return {
-      name: 'expiry worker',
-      stop: async () => {
-        await worker.close();
-        await Promise.race([upserted, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-        await queue.close();
-        connection.disconnect();
-      },
-    };
-  },
-};
+  queueName: queueNames.expiry,
+  jobName: 'expire',
+  jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  schedules: (deps) => expirySchedules(deps.models),
+  run: (deps, data) => runExpiryJob(deps, data),
+});

@@ -4,9 +4,12 @@ import { claimSweeper } from './claim-sweeper';
 import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
 import { expiryWorker } from './expiry.worker';
 import { ledgerVerifyScheduler } from './ledger-verify.scheduler';
+import { retentionScheduler } from './retention.scheduler';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
-export const workerModules: WorkerModule[] = [accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker];
+export const workerModules: WorkerModule[] = [
+  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler,
+];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
   const started: Stoppable[] = [];

@@ -4,11 +4,10 @@
  * a summary. Upserting the scheduler at boot is idempotent, so every replica may do it.
  * Verification only reads, so a stalled job running twice is harmless.
  */
-import { Queue, Worker } from 'bullmq';
 import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger-verify';
-import { workerConnection } from './connections';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import type { WorkerDeps, WorkerModule } from './deps';
 import { queueNames, type LedgerVerifyJobData } from './queues';
+import { scheduledJobModule } from './scheduled-job';
 
 /** The scheduler's id (one per deployment prefix). */
 export const ledgerVerifySchedulerId = 'ledger-verify-nightly';
@@ -33,33 +32,12 @@ export async function runLedgerVerification(deps: Pick<WorkerDeps, 'models' | 'l
   return report;
 }
 
-export const ledgerVerifyScheduler: WorkerModule = {
+export const ledgerVerifyScheduler: WorkerModule = scheduledJobModule<LedgerVerifyJobData, VerifyReport>({
   name: 'ledger-verify',
-  async start(deps: WorkerDeps): Promise<Stoppable> {
-    const connection = workerConnection(deps.config.redisUrl);
-    connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'ledger-verify redis error'));
-    const prefix = deps.config.queuePrefix;
-    const queue = new Queue<LedgerVerifyJobData>(queueNames.ledgerVerify, { connection, prefix });
-    // Not awaited: with Redis down, boot goes on and the upsert completes once Redis is back.
-    const upserted = queue.upsertJobScheduler(ledgerVerifySchedulerId, ledgerVerifySchedule, {
-      name: 'verify', data: {}, opts: { attempts: 1, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
-    }).then(
-      () => deps.logger.info({ scheduler: ledgerVerifySchedulerId, ...ledgerVerifySchedule }, 'ledger verification scheduled'),
-      (err: Error) => deps.logger.warn({ err: err.message }, 'ledger verification could not be scheduled'),
-    );
-    const worker = new Worker<LedgerVerifyJobData, VerifyReport>(queueNames.ledgerVerify, () => runLedgerVerification(deps), {
-      connection, prefix, concurrency: 1,
-    });
-    worker.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, err: err.message }, 'ledger verification failed'));
-    worker.on('error', (err) => deps.logger.warn({ err: err.message }, 'ledger-verify worker error'));
-    return {
-      name: 'ledger-verify worker',
-      stop: async () => {
-        await worker.close();
-        await Promise.race([upserted, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-        await queue.close();
-        connection.disconnect();
-      },
-    };
-  },
-};
+  queueName: queueNames.ledgerVerify,
+  jobName: 'verify',
+  // Verification only reads: no retries needed, a stalled run repeated is harmless.
+  jobOptions: { attempts: 1, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  schedules: async () => [{ id: ledgerVerifySchedulerId, ...ledgerVerifySchedule, data: {} }],
+  run: (deps) => runLedgerVerification(deps),
+});

@@ -9,6 +9,7 @@ export const queueNames = {
   accrual: 'accrual',
   ledgerVerify: 'ledger-verify',
   expiry: 'expiry',
+  retention: 'retention',
 } as const;
 
 /** Post the points of one accepted check (accruals collection id). */
@@ -18,6 +19,9 @@ export interface AccrualJobData {
 
 /** Verify the whole ledger (nightly); no data: it reads everything. */
 export type LedgerVerifyJobData = Record<string, never>;
+
+/** Prune stored answers of read-only Toast requests (no data: it reads the clock). */
+export type RetentionJobData = Record<string, never>;
 
 /** Run the daily points expiry (and tier upkeep) of one program. */
 export interface ExpiryJobData {

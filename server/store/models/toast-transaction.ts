@@ -47,4 +47,7 @@ toastTransactionSchema.index(
   { unique: true },
 );
 
+// Retention (workers/retention.scheduler.ts) deletes old read-only answers by type and age.
+toastTransactionSchema.index({ type: 1, createdAt: 1 });
+
 export type ToastTransactionDoc = InferSchemaType<typeof toastTransactionSchema>;
