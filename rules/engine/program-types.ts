@@ -217,6 +217,11 @@ export interface Policies {
     /** ZERO: an accrual reversal never takes the balance below zero; NEGATIVE: it may. */
     clamp: 'ZERO' | 'NEGATIVE';
   };
+  /** Receipt claims; absent: the deployment's CLAIM_WINDOW_DAYS. */
+  claims?: {
+    /** Days after payment during which an anonymous check can be claimed with its receipt. */
+    windowDays: number;
+  };
   expiry: {
     mode: 'NONE' | 'INACTIVITY' | 'PER_LOT';
     /** Days of inactivity (INACTIVITY) or lot age (PER_LOT) before points expire. */

@@ -15,7 +15,7 @@ import type { AccrualDoc } from '../store/models/accrual';
 import type { Models } from '../store/models/index';
 import { computePoints, snapshot, takeBackPoints } from './accrual';
 import { appendEntry, readBalance } from './ledger';
-import { programVersion } from './program-cache';
+import { activeProgram, programVersion } from './program-cache';
 import { updateTier } from './tier-update';
 
 /** Why a claim was refused. */
@@ -87,10 +87,12 @@ export async function claimReceipt(models: Models, input: ClaimInput): Promise<C
     .lean<MemberRow>();
   if (!member) return refused('UNKNOWN_MEMBER');
   if (member.status === 'SUSPENDED') return refused('MEMBER_SUSPENDED');
+  // The program's own claim window wins over the deployment default.
+  const windowDays = (await activeProgram(models, location.programId))?.program.policies.claims?.windowDays ?? input.windowDays;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const acc = await findAccrual(models, location.programId, input.receipt);
     if (!acc) return refused('UNKNOWN_RECEIPT');
-    const decided = decide(acc, member, input);
+    const decided = decide(acc, member, { ...input, windowDays });
     if (decided !== 'FLIP') return decided === 'FINISH' ? finishClaim(models, acc, input.now, true) : refused(decided);
     const flipped = await models.Accrual.updateOne(
       { _id: acc._id, state: 'UNCLAIMED' },

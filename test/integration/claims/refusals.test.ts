@@ -144,5 +144,15 @@ describe('receipt claims: refusals', () => {
       // A claim made in time stays answerable after the window closes.
       expect((await claim(t, { receipt: inTime.receipt, loyaltyIdentifier: member.loyaltyIdentifier })).status).to.equal(200);
     });
+
+    it('uses the program\'s own window when its rule file sets one (cafe: 14 days)', async () => {
+      const inTime = await payCheck(t, { restaurant: CAFE_RESTAURANT, programId: 'cafe' });
+      const late = await payCheck(t, { restaurant: CAFE_RESTAURANT, programId: 'cafe' });
+      const member = await newMember(t, 'cafe');
+      t.clock.advance(14 * dayMs);
+      expect((await claim(t, { receipt: inTime.receipt, loyaltyIdentifier: member.loyaltyIdentifier }, KEYS.cafe)).status).to.equal(201);
+      t.clock.advance(1000);
+      await expectError(await claim(t, { receipt: late.receipt, loyaltyIdentifier: member.loyaltyIdentifier }, KEYS.cafe), 422, 'CLAIM_WINDOW_EXPIRED');
+    });
   });
 });
