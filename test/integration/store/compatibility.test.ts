@@ -72,6 +72,9 @@ describe('store compatibility (MongoDB-compatible server)', () => {
 
   it('runs aggregate with $match, $group and $sort', async () => {
     const Entry = conn.model('Entry', new Schema({ member: String, delta: Number, kind: String }));
+    // As registerModels does at boot: the collection exists before the first write (the dev
+    // server can lose writes that race the creation of their collection).
+    await Entry.init();
     await Entry.insertMany([
       { member: 'a', delta: 10, kind: 'ACCRUE' }, { member: 'a', delta: -4, kind: 'REDEEM' },
       { member: 'b', delta: 7, kind: 'ACCRUE' }, { member: 'b', delta: 3, kind: 'ACCRUE' },
@@ -95,6 +98,7 @@ describe('store compatibility (MongoDB-compatible server)', () => {
 
   it('supports a guarded conditional update used by projections ($lt guard + $set)', async () => {
     const Proj = conn.model('Proj', new Schema({ seq: Number, balance: Number }));
+    await Proj.init();
     const p = await Proj.create({ seq: 3, balance: 30 });
     const stale = await Proj.updateOne({ _id: p._id, seq: { $lt: 2 } }, { $set: { seq: 2, balance: 20 } });
     expect(stale.modifiedCount).to.equal(0);
