@@ -12,17 +12,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import pino from 'pino';
-import { loadConfig } from '../config/index';
-import { systemClock } from '../server/clock';
-import { acceptAccrual } from '../server/loyalty/accrual';
-import { createMember } from '../server/loyalty/members';
-import { publishProgramsFromDir } from '../server/loyalty/programs';
-import { registerModels } from '../server/store/models/index';
-import { accrualWorker } from '../workers/accrual.worker';
-import { producerConnection } from '../workers/connections';
-import { createQueues } from '../workers/queues';
-import { latency } from './toast/report';
-import { startServices, withDatabase } from './toast/stack';
+import { loadConfig } from '../config/index.js';
+import { systemClock } from '../server/clock.js';
+import { acceptAccrual } from '../server/loyalty/accrual.js';
+import { createMember } from '../server/loyalty/members.js';
+import { publishProgramsFromDir } from '../server/loyalty/programs.js';
+import { registerModels } from '../server/store/models/index.js';
+import { accrualWorker } from '../workers/accrual.worker.js';
+import { producerConnection } from '../workers/connections.js';
+import { createQueues } from '../workers/queues.js';
+import { latency } from './toast/report.js';
+import { startServices, withDatabase } from './toast/stack.js';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

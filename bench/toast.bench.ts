@@ -13,11 +13,11 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { runLoad } from './toast/load';
-import { Mix } from './toast/mix';
-import { latency, printTable, summarize, type Report } from './toast/report';
-import { seed, waitPosted } from './toast/seed';
-import { startStack, type Stack } from './toast/stack';
+import { runLoad } from './toast/load.js';
+import { Mix } from './toast/mix.js';
+import { latency, printTable, summarize, type Report } from './toast/report.js';
+import { seed, waitPosted } from './toast/seed.js';
+import { startStack, type Stack } from './toast/stack.js';
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import { configSchema } from './schema';
+import { configSchema } from './schema.js';
 
 /** Typed, frozen configuration: the only way code reads settings. */
 export interface Config {

@@ -4,8 +4,8 @@
  * member was not found or its chain is broken (needs a person), 2 on bad usage.
  */
 import { Types } from 'mongoose';
-import { repairAll, repairMember, type RepairOutcome } from '../server/loyalty/ledger-repair';
-import { runWithStore } from './with-store';
+import { repairAll, repairMember, type RepairOutcome } from '../server/loyalty/ledger-repair.js';
+import { runWithStore } from './with-store.js';
 
 const usage = 'usage: npm run ledger:repair -- <memberId|--all>';
 

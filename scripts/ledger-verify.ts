@@ -3,8 +3,8 @@
  * server/loyalty/ledger-verify.ts). Prints one line per violation (ids only, never PII) and a
  * summary; exits 1 when anything is wrong, 2 when it could not run.
  */
-import { verifyLedger, type Violation } from '../server/loyalty/ledger-verify';
-import { runWithStore } from './with-store';
+import { verifyLedger, type Violation } from '../server/loyalty/ledger-verify.js';
+import { runWithStore } from './with-store.js';
 
 function describe(v: Violation): string {
   const where = v.memberId ? `member ${v.memberId}${v.seq !== undefined ? ` seq ${v.seq}` : ''}` : `accruals ${(v.accrualIds ?? []).join(',')}`;

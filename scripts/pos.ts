@@ -12,8 +12,8 @@
  * RESTAURANT_GUID (the demo restaurant). The visit's check is kept in .run/pos-visit.json (POS_STATE).
  */
 import { randomUUID } from 'node:crypto';
-import { loadVisit, newVisit, saveVisit } from './pos/check';
-import { applyOffer, checkInfo, toastBody, toastHeaders, type PosType } from './pos/requests';
+import { loadVisit, newVisit, saveVisit } from './pos/check.js';
+import { applyOffer, checkInfo, toastBody, toastHeaders, type PosType } from './pos/requests.js';
 
 const BASE = process.env.POS_URL ?? 'http://localhost:8080';
 const KEY = process.env.TOAST_KEY ?? 'dev-toast-key';

@@ -3,10 +3,10 @@
  * configuration (MONGODB_URI), connects, builds the models, runs `task` and exits with its code.
  * Prints connection problems without the URL's credentials.
  */
-import { ConfigError, loadConfig } from '../config/index';
-import { safeUrl } from '../server/logger';
-import { connectStore } from '../server/store/connection';
-import { registerModels, type Models } from '../server/store/models/index';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { safeUrl } from '../server/logger.js';
+import { connectStore } from '../server/store/connection.js';
+import { registerModels, type Models } from '../server/store/models/index.js';
 
 export async function runWithStore(task: (models: Models) => Promise<number>): Promise<never> {
   let code = 2;

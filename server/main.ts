@@ -4,19 +4,19 @@
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config/index';
-import { systemClock } from './clock';
-import { buildApp } from './http/app';
-import type { AppDeps } from './http/deps';
-import { createLogger, safeUrl } from './logger';
-import { publishProgramsFromDir } from './loyalty/programs';
-import { connectStore } from './store/connection';
-import { registerModels } from './store/models/index';
-import { orderedShutdown } from './shutdown';
-import { closeRedis, producerConnection } from '../workers/connections';
-import type { Stoppable } from '../workers/deps';
-import { createQueues } from '../workers/queues';
-import { startWorkers } from '../workers/index';
+import { ConfigError, loadConfig, type Config } from '../config/index.js';
+import { systemClock } from './clock.js';
+import { buildApp } from './http/app.js';
+import type { AppDeps } from './http/deps.js';
+import { createLogger, safeUrl } from './logger.js';
+import { publishProgramsFromDir } from './loyalty/programs.js';
+import { connectStore } from './store/connection.js';
+import { registerModels } from './store/models/index.js';
+import { orderedShutdown } from './shutdown.js';
+import { closeRedis, producerConnection } from '../workers/connections.js';
+import type { Stoppable } from '../workers/deps.js';
+import { createQueues } from '../workers/queues.js';
+import { startWorkers } from '../workers/index.js';
 
 function readConfig(): Config {
   try {

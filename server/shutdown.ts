@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Stoppable } from '../workers/deps';
+import type { Stoppable } from '../workers/deps.js';
 
 /** Runs `fn`, giving up after `ms` (BullMQ's close() can hang while Redis is unreachable). */
 export async function withDeadline(name: string, ms: number, fn: () => Promise<void>, logger: Logger): Promise<void> {

@@ -3,11 +3,11 @@
  * added (Redis was down), or it was lost. Adding is deduplicated by job id while the job exists,
  * and posting is idempotent, so sweeping too often is harmless.
  */
-import { enqueueAccrual } from '../server/loyalty/accrual';
-import { producerConnection } from './connections';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
-import { every } from './periodic';
-import { createQueues } from './queues';
+import { enqueueAccrual } from '../server/loyalty/accrual.js';
+import { producerConnection } from './connections.js';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
+import { every } from './periodic.js';
+import { createQueues } from './queues.js';
 
 const batch = 500;
 

@@ -5,10 +5,10 @@
  */
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Types } from 'mongoose';
-import { postAccrual } from '../server/loyalty/accrual';
-import { workerConnection } from './connections';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
-import { queueNames, type AccrualJobData } from './queues';
+import { postAccrual } from '../server/loyalty/accrual.js';
+import { workerConnection } from './connections.js';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
+import { queueNames, type AccrualJobData } from './queues.js';
 
 export const accrualWorker: WorkerModule = {
   name: 'accrual',

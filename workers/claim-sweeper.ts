@@ -5,10 +5,10 @@
  * another replica's sweep, is harmless. Runs in MongoDB alone: no Redis needed.
  */
 import type { Types } from 'mongoose';
-import { finishClaim } from '../server/loyalty/claims';
-import type { AccrualDoc } from '../server/store/models/accrual';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
-import { every } from './periodic';
+import { finishClaim } from '../server/loyalty/claims.js';
+import type { AccrualDoc } from '../server/store/models/accrual.js';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
+import { every } from './periodic.js';
 
 const batch = 200;
 

@@ -1,8 +1,8 @@
 import type mongoose from 'mongoose';
 import type { Logger } from 'pino';
-import type { Config } from '../config/index';
-import type { Clock } from '../server/clock';
-import type { Models } from '../server/store/models/index';
+import type { Config } from '../config/index.js';
+import type { Clock } from '../server/clock.js';
+import type { Models } from '../server/store/models/index.js';
 
 /** What every worker module receives. Workers never import Express. */
 export interface WorkerDeps {

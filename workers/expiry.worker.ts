@@ -9,13 +9,13 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import type { Program } from '../rules/index.js';
-import { programTimezone } from '../server/loyalty/expiry';
-import { activeProgram } from '../server/loyalty/program-cache';
-import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/program-expiry';
-import type { Models } from '../server/store/models/index';
-import type { WorkerDeps, WorkerModule } from './deps';
-import { queueNames, type ExpiryJobData } from './queues';
-import { scheduledJobModule, type Schedule } from './scheduled-job';
+import { programTimezone } from '../server/loyalty/expiry.js';
+import { activeProgram } from '../server/loyalty/program-cache.js';
+import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/program-expiry.js';
+import type { Models } from '../server/store/models/index.js';
+import type { WorkerDeps, WorkerModule } from './deps.js';
+import { queueNames, type ExpiryJobData } from './queues.js';
+import { scheduledJobModule, type Schedule } from './scheduled-job.js';
 
 /** Cron pattern of the daily run, in the program's timezone. */
 export const expiryPattern = '30 3 * * *';

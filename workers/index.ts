@@ -1,10 +1,10 @@
-import { accrualSweeper } from './accrual-sweeper';
-import { accrualWorker } from './accrual.worker';
-import { claimSweeper } from './claim-sweeper';
-import type { WorkerDeps, WorkerModule, Stoppable } from './deps';
-import { expiryWorker } from './expiry.worker';
-import { ledgerVerifyScheduler } from './ledger-verify.scheduler';
-import { retentionScheduler } from './retention.scheduler';
+import { accrualSweeper } from './accrual-sweeper.js';
+import { accrualWorker } from './accrual.worker.js';
+import { claimSweeper } from './claim-sweeper.js';
+import type { WorkerDeps, WorkerModule, Stoppable } from './deps.js';
+import { expiryWorker } from './expiry.worker.js';
+import { ledgerVerifyScheduler } from './ledger-verify.scheduler.js';
+import { retentionScheduler } from './retention.scheduler.js';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
 export const workerModules: WorkerModule[] = [

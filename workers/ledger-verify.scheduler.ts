@@ -4,10 +4,10 @@
  * a summary. Upserting the scheduler at boot is idempotent, so every replica may do it.
  * Verification only reads, so a stalled job running twice is harmless.
  */
-import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger-verify';
-import type { WorkerDeps, WorkerModule } from './deps';
-import { queueNames, type LedgerVerifyJobData } from './queues';
-import { scheduledJobModule } from './scheduled-job';
+import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger-verify.js';
+import type { WorkerDeps, WorkerModule } from './deps.js';
+import { queueNames, type LedgerVerifyJobData } from './queues.js';
+import { scheduledJobModule } from './scheduled-job.js';
 
 /** The scheduler's id (one per deployment prefix). */
 export const ledgerVerifySchedulerId = 'ledger-verify-nightly';

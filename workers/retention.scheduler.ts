@@ -2,10 +2,10 @@
  * Daily retention at 04:30 UTC: deletes stored INQUIRE/SEARCH answers older than
  * READ_ONLY_ANSWER_RETENTION_DAYS (server/loyalty/retention.ts). Repeating a run is harmless.
  */
-import { pruneReadOnlyAnswers } from '../server/loyalty/retention';
-import type { WorkerModule } from './deps';
-import { queueNames, type RetentionJobData } from './queues';
-import { scheduledJobModule } from './scheduled-job';
+import { pruneReadOnlyAnswers } from '../server/loyalty/retention.js';
+import type { WorkerModule } from './deps.js';
+import { queueNames, type RetentionJobData } from './queues.js';
+import { scheduledJobModule } from './scheduled-job.js';
 
 export const retentionSchedulerId = 'retention-daily';
 

@@ -5,8 +5,8 @@
  * and primitives only. Each `run` must be safe to repeat: delivery is at least once.
  */
 import { Queue, Worker, type JobsOptions } from 'bullmq';
-import { workerConnection } from './connections';
-import type { Stoppable, WorkerDeps, WorkerModule } from './deps';
+import { workerConnection } from './connections.js';
+import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 
 export interface Schedule<D> {
   /** Scheduler id (no ':'; one per deployment prefix). */

@@ -6,7 +6,7 @@
  * same answer (pipelining 1).
  */
 import autocannon from 'autocannon';
-import type { Mix, MixType, PlannedRequest } from './mix';
+import type { Mix, MixType, PlannedRequest } from './mix.js';
 
 export interface LoadOptions {
   baseUrl: string;

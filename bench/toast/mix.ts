@@ -5,9 +5,9 @@
  * at most once. Bodies are built with the POS simulator's builders (scripts/pos).
  */
 import { randomUUID } from 'node:crypto';
-import { newVisit } from '../../scripts/pos/check';
-import { applyOffer, checkInfo, toastBody, toastHeaders, type PosType } from '../../scripts/pos/requests';
-import type { BenchMember, Reversible } from './seed';
+import { newVisit } from '../../scripts/pos/check.js';
+import { applyOffer, checkInfo, toastBody, toastHeaders, type PosType } from '../../scripts/pos/requests.js';
+import type { BenchMember, Reversible } from './seed.js';
 
 export type MixType = Extract<PosType, 'INQUIRE' | 'ACCRUE' | 'REDEEM' | 'SEARCH' | 'REVERSE'>;
 

@@ -3,8 +3,8 @@
  * machines. Targets are informational (issue 4 §10, for a 2-core machine): a MISS does not fail
  * the run.
  */
-import type { LoadResult } from './load';
-import { MIX, type MixType } from './mix';
+import type { LoadResult } from './load.js';
+import { MIX, type MixType } from './mix.js';
 
 export interface Latency { p50: number; p99: number; max: number }
 

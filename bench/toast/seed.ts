@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
-import { newVisit, type Line, type Visit } from '../../scripts/pos/check';
-import { checkInfo, toastBody, toastHeaders, type PosType } from '../../scripts/pos/requests';
+import { newVisit, type Line, type Visit } from '../../scripts/pos/check.js';
+import { checkInfo, toastBody, toastHeaders, type PosType } from '../../scripts/pos/requests.js';
 
 export interface BenchMember {
   id: string;

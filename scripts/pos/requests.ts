@@ -4,7 +4,7 @@
  * headers (§1.2) and bodies with explicit nulls for the other types' members (§5).
  */
 import { randomUUID } from 'node:crypto';
-import { toastCheck, type Visit } from './check';
+import { toastCheck, type Visit } from './check.js';
 
 type Json = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * reported at once with its JSON Pointer, strings bounded, no coercion, no unknown fields.
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { HttpError, ValidationFailed, type FieldProblem } from '../http/errors';
+import { HttpError, ValidationFailed, type FieldProblem } from '../http/errors.js';
 
 /** What a valid body holds. */
 export interface ClaimRequestBody {

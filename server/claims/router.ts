@@ -5,11 +5,11 @@
  * member had claimed the check before, or `{error:{code,message}}` with the refusal's reason.
  */
 import express, { Router } from 'express';
-import type { AppDeps } from '../http/deps';
-import { apiKeyScope, requireApiKey, scopeAllows } from '../http/api-key-auth';
-import { Forbidden, HttpError } from '../http/errors';
-import { claimReceipt, parseReceipt, type ClaimOutcome, type ClaimRefusal } from '../loyalty/claims';
-import { parseClaimRequest } from './claim-request';
+import type { AppDeps } from '../http/deps.js';
+import { apiKeyScope, requireApiKey, scopeAllows } from '../http/api-key-auth.js';
+import { Forbidden, HttpError } from '../http/errors.js';
+import { claimReceipt, parseReceipt, type ClaimOutcome, type ClaimRefusal } from '../loyalty/claims.js';
+import { parseClaimRequest } from './claim-request.js';
 
 export const CLAIMS_PATH = '/v1/claims';
 

@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { Forbidden, Unauthorized } from './errors';
+import { Forbidden, Unauthorized } from './errors.js';
 
 /** The programs a request's key may act on. */
 export interface ApiKeyScope {

@@ -1,8 +1,8 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { AppDeps } from './deps';
-import { errorMapper } from './errors';
-import { routeModules, type RouteModule } from './routes';
+import type { AppDeps } from './deps.js';
+import { errorMapper } from './errors.js';
+import { routeModules, type RouteModule } from './routes.js';
 
 /**
  * Builds the Express application without listening: `main.ts` listens, tests drive it with

@@ -1,10 +1,10 @@
 import type mongoose from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Config } from '../../config/index';
-import type { Queues } from '../../workers/queues';
-import type { Clock } from '../clock';
-import type { Models } from '../store/models/index';
+import type { Config } from '../../config/index.js';
+import type { Queues } from '../../workers/queues.js';
+import type { Clock } from '../clock.js';
+import type { Models } from '../store/models/index.js';
 
 /** Everything the HTTP layer needs, built once by `server/main.ts` (or by a test). */
 export interface AppDeps {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { pingStore } from '../store/connection';
-import { pingRedis } from '../../workers/connections';
-import type { AppDeps } from './deps';
+import { pingStore } from '../store/connection.js';
+import { pingRedis } from '../../workers/connections.js';
+import type { AppDeps } from './deps.js';
 
 /**
  * `GET /healthz`: the process is up. `GET /readyz`: MongoDB and Redis answer, indexes were

@@ -1,8 +1,8 @@
 import type { Router } from 'express';
-import type { AppDeps } from './deps';
-import { healthRoutes } from './health';
-import { toastRoutes } from '../toast/router';
-import { claimRoutes } from '../claims/router';
+import type { AppDeps } from './deps.js';
+import { healthRoutes } from './health.js';
+import { toastRoutes } from '../toast/router.js';
+import { claimRoutes } from '../claims/router.js';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {

@@ -10,12 +10,12 @@
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { accrual as computeAccrual, normalizeToastCheck, type AccrualResult, type MemberState, type Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { accrualJobId, type Queues } from '../../workers/queues';
-import { appendEntry } from './ledger';
-import { activeProgram, programVersion } from './program-cache';
-import { withRollingPoints } from './tier-points';
-import { updateTier } from './tier-update';
+import type { Models } from '../store/models/index.js';
+import { accrualJobId, type Queues } from '../../workers/queues.js';
+import { appendEntry } from './ledger.js';
+import { activeProgram, programVersion } from './program-cache.js';
+import { withRollingPoints } from './tier-points.js';
+import { updateTier } from './tier-update.js';
 
 export interface AccrualDeps {
   models: Models;

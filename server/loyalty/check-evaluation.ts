@@ -8,11 +8,11 @@ import {
   type AccrualResult, type EvaluationContext, type MemberState, type NormalizedCheck,
   type OffersResult, type ToastRedemption, type ValidateRedemptionsResult,
 } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { attachDiscountGuids } from './discount-guids';
-import { memberState, type StateOverrides } from './member-state';
-import type { MemberRecord } from './members';
-import type { ProgramContext } from './program-context';
+import type { Models } from '../store/models/index.js';
+import { attachDiscountGuids } from './discount-guids.js';
+import { memberState, type StateOverrides } from './member-state.js';
+import type { MemberRecord } from './members.js';
+import type { ProgramContext } from './program-context.js';
 
 export interface CheckEvaluationInput {
   models: Models;

@@ -11,12 +11,12 @@
  */
 import type { Types } from 'mongoose';
 import type { MemberState } from '../../rules/index.js';
-import type { AccrualDoc } from '../store/models/accrual';
-import type { Models } from '../store/models/index';
-import { computePoints, snapshot, takeBackPoints } from './accrual';
-import { appendEntry, readBalance } from './ledger';
-import { activeProgram, programVersion } from './program-cache';
-import { updateTier } from './tier-update';
+import type { AccrualDoc } from '../store/models/accrual.js';
+import type { Models } from '../store/models/index.js';
+import { computePoints, snapshot, takeBackPoints } from './accrual.js';
+import { appendEntry, readBalance } from './ledger.js';
+import { activeProgram, programVersion } from './program-cache.js';
+import { updateTier } from './tier-update.js';
 
 /** Why a claim was refused. */
 export type ClaimRefusal =

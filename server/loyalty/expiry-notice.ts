@@ -5,7 +5,7 @@
  * daily run count as expiring now.
  */
 import { DateTime } from 'luxon';
-import { rewardExpiry, type Expiration, type ExpiryOutlook } from './expiry';
+import { rewardExpiry, type Expiration, type ExpiryOutlook } from './expiry.js';
 
 /** How close an expiration must be for the hint on the check. */
 export const HINT_WITHIN_DAYS = 30;

@@ -14,9 +14,9 @@
  */
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../rules/index.js';
-import { replayLots, type LedgerLine } from './expiry-lots';
+import { replayLots, type LedgerLine } from './expiry-lots.js';
 
-export type { LedgerLine } from './expiry-lots';
+export type { LedgerLine } from './expiry-lots.js';
 
 /** Points that expire (or expired) at one instant. */
 export interface Expiration {

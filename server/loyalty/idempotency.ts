@@ -11,8 +11,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
-import type { Clock } from '../clock';
-import type { Models } from '../store/models/index';
+import type { Clock } from '../clock.js';
+import type { Models } from '../store/models/index.js';
 
 export interface RequestKey {
   restaurantGuid: string;

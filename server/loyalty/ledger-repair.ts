@@ -8,7 +8,7 @@
  * backwards over a concurrent append: if an append moved it meanwhile, the repair re-reads.
  */
 import type { Types } from 'mongoose';
-import type { Models } from '../store/models/index';
+import type { Models } from '../store/models/index.js';
 
 export type RepairStatus =
   /** The projection differed from the ledger head and was rewritten. */

@@ -8,10 +8,10 @@
  * before anything is reported, so an append that landed between the two cursors is not a
  * false alarm. Read-only: repairs are `ledger-repair.ts`' job.
  */
-import type { Models } from '../store/models/index';
-import { ChainCheck, type MemberProjection, type Violation, type ViolationKind } from './ledger-chain-check';
+import type { Models } from '../store/models/index.js';
+import { ChainCheck, type MemberProjection, type Violation, type ViolationKind } from './ledger-chain-check.js';
 
-export type { Violation, ViolationKind } from './ledger-chain-check';
+export type { Violation, ViolationKind } from './ledger-chain-check.js';
 
 export interface VerifyOptions {
   /** Called once per violation as soon as it is confirmed (print it, log it). */

@@ -9,11 +9,11 @@
  * process dies in between, `readBalance` repairs it from the ledger head.
  */
 import type { Types } from 'mongoose';
-import type { LedgerEntryDoc, LedgerKind } from '../store/models/ledger-entry';
-import type { Models } from '../store/models/index';
-import { activityKinds } from './expiry';
+import type { LedgerEntryDoc, LedgerKind } from '../store/models/ledger-entry.js';
+import type { Models } from '../store/models/index.js';
+import { activityKinds } from './expiry.js';
 
-export type { LedgerKind } from '../store/models/ledger-entry';
+export type { LedgerKind } from '../store/models/ledger-entry.js';
 
 /** What a debit may do to the balance. */
 export type BalanceFloor =

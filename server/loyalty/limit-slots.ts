@@ -5,7 +5,7 @@
  * slot document claimed by an insert under a unique `_id` (see reward-limit-slot.ts).
  */
 import { periodStarts, type AppliedRedemption, type Program, type Reward } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
+import type { Models } from '../store/models/index.js';
 
 export interface SlotRequest {
   models: Models;

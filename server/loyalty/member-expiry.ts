@@ -8,10 +8,10 @@
  */
 import type { Types } from 'mongoose';
 import type { Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from './expiry';
-import { appendEntry } from './ledger';
-import { updateTier, type TierUpdate } from './tier-update';
+import type { Models } from '../store/models/index.js';
+import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from './expiry.js';
+import { appendEntry } from './ledger.js';
+import { updateTier, type TierUpdate } from './tier-update.js';
 
 /** What one member's expiry run did. */
 export interface MemberExpiryResult {

@@ -3,9 +3,9 @@
  * in the current day / week / month at the location (from `rewardRedemptions`, non-reversed).
  */
 import { periodStarts, type MemberState, type Program, type RewardUsage } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import type { MemberRecord } from './members';
-import { withRollingPoints } from './tier-points';
+import type { Models } from '../store/models/index.js';
+import type { MemberRecord } from './members.js';
+import { withRollingPoints } from './tier-points.js';
 
 interface UsageRow {
   rewardId: string;

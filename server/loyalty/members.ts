@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Types } from 'mongoose';
-import type { MemberDoc } from '../store/models/member';
-import { memberKeyId, type MemberKeyKind } from '../store/models/member-key';
-import type { Models } from '../store/models/index';
-import { LoyaltyError } from './errors';
+import type { MemberDoc } from '../store/models/member.js';
+import { memberKeyId, type MemberKeyKind } from '../store/models/member-key.js';
+import type { Models } from '../store/models/index.js';
+import { LoyaltyError } from './errors.js';
 
 /** A member as read from the store. */
 export type MemberRecord = MemberDoc & { _id: Types.ObjectId };

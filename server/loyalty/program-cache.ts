@@ -4,7 +4,7 @@
  * at most once per `activeTtlMs`, so a publish reaches every API replica within that delay.
  */
 import type { Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
+import type { Models } from '../store/models/index.js';
 
 export interface ActiveProgram {
   program: Program;

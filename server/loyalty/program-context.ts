@@ -3,8 +3,8 @@
  * published rule set (cached by program-cache.ts).
  */
 import type { Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { activeProgram } from './program-cache';
+import type { Models } from '../store/models/index.js';
+import { activeProgram } from './program-cache.js';
 
 export interface ProgramContext {
   restaurantGuid: string;

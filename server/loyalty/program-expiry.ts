@@ -7,9 +7,9 @@
  * failure skipped is repaired within a day. Safe to re-run: everything is idempotent per day.
  */
 import type { Types } from 'mongoose';
-import type { Models } from '../store/models/index';
-import { expireMember } from './member-expiry';
-import { activeProgram } from './program-cache';
+import type { Models } from '../store/models/index.js';
+import { expireMember } from './member-expiry.js';
+import { activeProgram } from './program-cache.js';
 
 /** Totals of one run (counts only: no member data). */
 export interface ProgramExpiryReport {

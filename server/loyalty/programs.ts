@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadProgramFile, type Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
+import type { Models } from '../store/models/index.js';
 
 export interface PublishResult {
   programId: string;

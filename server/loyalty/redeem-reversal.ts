@@ -6,12 +6,12 @@
  * no-op, not an error.
  */
 import type { ToastRedemption } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { LoyaltyError } from './errors';
-import type { CommittedRedemption } from './redemption';
-import { appendEntry } from './ledger';
-import { release } from './limit-slots';
-import { updateTier } from './tier-update';
+import type { Models } from '../store/models/index.js';
+import { LoyaltyError } from './errors.js';
+import type { CommittedRedemption } from './redemption.js';
+import { appendEntry } from './ledger.js';
+import { release } from './limit-slots.js';
+import { updateTier } from './tier-update.js';
 
 export interface ReverseRedeemInput {
   models: Models;

@@ -8,13 +8,13 @@
  */
 import type { Logger } from 'pino';
 import { type AppliedRedemption, type RejectedRedemption, type ToastRedemption } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { evaluateCheck, type CheckEvaluation } from './check-evaluation';
-import type { TransactionRecord } from './idempotency';
-import { appendEntry, readBalance } from './ledger';
-import { release, reserveLimitSlots } from './limit-slots';
-import type { MemberRecord } from './members';
-import type { ProgramContext } from './program-context';
+import type { Models } from '../store/models/index.js';
+import { evaluateCheck, type CheckEvaluation } from './check-evaluation.js';
+import type { TransactionRecord } from './idempotency.js';
+import { appendEntry, readBalance } from './ledger.js';
+import { release, reserveLimitSlots } from './limit-slots.js';
+import type { MemberRecord } from './members.js';
+import type { ProgramContext } from './program-context.js';
 
 export interface RedeemInput {
   models: Models;

@@ -4,7 +4,7 @@
  * neither can happen, and they are most of the traffic. REDEEM, ACCRUE (what a REVERSE needs),
  * REVERSE, SIGNUP and TRANSFER records are kept for audit.
  */
-import type { Models } from '../store/models/index';
+import type { Models } from '../store/models/index.js';
 
 export const prunableTypes = ['LOYALTY_INQUIRE', 'LOYALTY_SEARCH'] as const;
 

@@ -6,9 +6,9 @@
  */
 import type { Types } from 'mongoose';
 import type { MemberState, Program } from '../../rules/index.js';
-import type { Models } from '../store/models/index';
-import { addDays, programTimezone } from './expiry';
-import { lifetimeKinds, readBalance } from './ledger';
+import type { Models } from '../store/models/index.js';
+import { addDays, programTimezone } from './expiry.js';
+import { lifetimeKinds, readBalance } from './ledger.js';
 
 /** Points earned (net of accrual reversals) after `now` minus `rollingDays` days. */
 export async function rollingPoints(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<number> {

@@ -17,10 +17,10 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../rules/index.js';
 import { effectiveTier } from '../../rules/engine/tiers.js';
-import type { MemberDoc } from '../store/models/member';
-import type { Models } from '../store/models/index';
-import { activeProgram } from './program-cache';
-import { tierBasis } from './tier-points';
+import type { MemberDoc } from '../store/models/member.js';
+import type { Models } from '../store/models/index.js';
+import { activeProgram } from './program-cache.js';
+import { tierBasis } from './tier-points.js';
 
 export interface TierCause {
   programId: string;

@@ -4,14 +4,14 @@
  * errors become their `transactionStatus`; they are not stored (the claim is released), so a
  * retry with the same GUID runs again — errors have no effects by construction.
  */
-import type { AppDeps } from '../http/deps';
-import { LoyaltyError } from '../loyalty/errors';
-import { claimRequest, completeRequest, hashRequest, releaseRequest, storeReadOnlyResponse, type RequestKey, type StoredResponse } from '../loyalty/idempotency';
-import type { ProgramContext } from '../loyalty/program-context';
-import { transactionStatusFor } from './error-status';
-import { handlerFor } from './handlers/index';
-import type { HandlerContext, ToastHandler } from './handlers/handler';
-import { statusResponse } from './respond';
+import type { AppDeps } from '../http/deps.js';
+import { LoyaltyError } from '../loyalty/errors.js';
+import { claimRequest, completeRequest, hashRequest, releaseRequest, storeReadOnlyResponse, type RequestKey, type StoredResponse } from '../loyalty/idempotency.js';
+import type { ProgramContext } from '../loyalty/program-context.js';
+import { transactionStatusFor } from './error-status.js';
+import { handlerFor } from './handlers/index.js';
+import type { HandlerContext, ToastHandler } from './handlers/handler.js';
+import { statusResponse } from './respond.js';
 import { validateToastRequest } from './schemas/index.js';
 import type { TransactionType } from './transaction-types.js';
 

@@ -2,7 +2,7 @@
  * The one place domain error codes become Toast `transactionStatus` values (the HTTP status then
  * follows from statuses.ts).
  */
-import type { LoyaltyErrorCode } from '../loyalty/errors';
+import type { LoyaltyErrorCode } from '../loyalty/errors.js';
 import type { TransactionStatus } from './statuses.js';
 
 const STATUS_BY_CODE: Record<LoyaltyErrorCode, TransactionStatus> = {

@@ -5,7 +5,7 @@
 import type {
   AppliedRedemption, EngineOffer, ItemApplication, RejectedRedemption as EngineRejection, ToastRedemption,
 } from '../../rules/index.js';
-import type { MemberRecord } from '../loyalty/members';
+import type { MemberRecord } from '../loyalty/members.js';
 import { centsToDollars } from './money.js';
 import type {
   AccountInfo, ItemRedemptionInfo, Offer, RejectedRedemption, ResponseRedemption,

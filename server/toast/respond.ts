@@ -1,6 +1,6 @@
 /** Writing Toast answers: always `application/json`, the body string sent exactly as stored. */
 import type { Response } from 'express';
-import type { StoredResponse } from '../loyalty/idempotency';
+import type { StoredResponse } from '../loyalty/idempotency.js';
 import { httpStatusFor, type TransactionStatus } from './statuses.js';
 import type { TransactionType } from './transaction-types.js';
 

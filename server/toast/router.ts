@@ -6,11 +6,11 @@
  * 500 `{"transactionStatus":"ERROR"}` with nothing internal in it.
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import type { AppDeps } from '../http/deps';
-import { loadProgramContext } from '../loyalty/program-context';
-import { verifyStaticKey, verifyToastJwt } from './auth';
-import { dispatch, type ToastRequestContext } from './dispatch';
-import { send, statusResponse } from './respond';
+import type { AppDeps } from '../http/deps.js';
+import { loadProgramContext } from '../loyalty/program-context.js';
+import { verifyStaticKey, verifyToastJwt } from './auth.js';
+import { dispatch, type ToastRequestContext } from './dispatch.js';
+import { send, statusResponse } from './respond.js';
 import { isTransactionType } from './transaction-types.js';
 
 export const TOAST_PATH = '/toast/loyalty';

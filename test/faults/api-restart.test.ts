@@ -6,11 +6,11 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { burger, fries } from '../support/demo-menu';
-import { serviceUrls } from '../support/services';
-import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, signupRequest } from '../support/toast-requests';
-import { freePort, PerkwireProcess, waitFor } from './support/processes';
-import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb, type LiveReply } from './support/stack';
+import { burger, fries } from '../support/demo-menu.js';
+import { serviceUrls } from '../support/services.js';
+import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, signupRequest } from '../support/toast-requests.js';
+import { freePort, PerkwireProcess, waitFor } from './support/processes.js';
+import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb, type LiveReply } from './support/stack.js';
 
 const PAID_AT = '2026-12-01T15:00:00.000+0000';
 const MEMBERS = 20;

@@ -4,13 +4,13 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { producerConnection } from '../../workers/connections';
-import { createQueues } from '../../workers/queues';
-import { burger } from '../support/demo-menu';
-import { serviceUrls } from '../support/services';
-import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests';
-import { freePort, PerkwireProcess, waitFor } from './support/processes';
-import { ledgerVerifyClean, faultDb, queuePrefix, sendToast, type FaultDb } from './support/stack';
+import { producerConnection } from '../../workers/connections.js';
+import { createQueues } from '../../workers/queues.js';
+import { burger } from '../support/demo-menu.js';
+import { serviceUrls } from '../support/services.js';
+import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests.js';
+import { freePort, PerkwireProcess, waitFor } from './support/processes.js';
+import { ledgerVerifyClean, faultDb, queuePrefix, sendToast, type FaultDb } from './support/stack.js';
 
 describe('fault: duplicate job deliveries', function () {
   this.timeout(120_000);

@@ -5,10 +5,10 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { burger } from '../support/demo-menu';
-import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests';
-import { freePort, OwnRedis, PerkwireProcess, waitFor } from './support/processes';
-import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb } from './support/stack';
+import { burger } from '../support/demo-menu.js';
+import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests.js';
+import { freePort, OwnRedis, PerkwireProcess, waitFor } from './support/processes.js';
+import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb } from './support/stack.js';
 
 const PAID_AT = '2026-12-01T15:00:00.000+0000';
 

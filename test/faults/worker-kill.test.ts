@@ -5,11 +5,11 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { burger } from '../support/demo-menu';
-import { serviceUrls } from '../support/services';
-import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests';
-import { freePort, PerkwireProcess, waitFor } from './support/processes';
-import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb } from './support/stack';
+import { burger } from '../support/demo-menu.js';
+import { serviceUrls } from '../support/services.js';
+import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests.js';
+import { freePort, PerkwireProcess, waitFor } from './support/processes.js';
+import { ledgerVerifyClean, faultDb, pool, queuePrefix, sendToast, type FaultDb } from './support/stack.js';
 
 const PAID_AT = '2026-12-01T15:00:00.000+0000'; // 10 am New York: no double points
 

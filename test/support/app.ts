@@ -8,15 +8,15 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type mongoose from 'mongoose';
 import pino from 'pino';
-import { loadConfig } from '../../config/index';
-import { ManualClock } from '../../server/clock';
-import { buildApp } from '../../server/http/app';
-import type { AppDeps } from '../../server/http/deps';
-import { publishProgramsFromDir } from '../../server/loyalty/programs';
-import { registerModels } from '../../server/store/models/index';
-import { closeRedis, producerConnection } from '../../workers/connections';
-import { createQueues } from '../../workers/queues';
-import { connectTestDb, dropTestDb, serviceUrls } from './services';
+import { loadConfig } from '../../config/index.js';
+import { ManualClock } from '../../server/clock.js';
+import { buildApp } from '../../server/http/app.js';
+import type { AppDeps } from '../../server/http/deps.js';
+import { publishProgramsFromDir } from '../../server/loyalty/programs.js';
+import { registerModels } from '../../server/store/models/index.js';
+import { closeRedis, producerConnection } from '../../workers/connections.js';
+import { createQueues } from '../../workers/queues.js';
+import { connectTestDb, dropTestDb, serviceUrls } from './services.js';
 
 export interface TestApp {
   app: Express;

@@ -1,6 +1,6 @@
 /** The demo program's burger menu (rules/programs/demo.json) as Toast selections. */
 import type { Selection } from '../../server/toast/schemas/index.js';
-import { selection } from './toast-requests';
+import { selection } from './toast-requests.js';
 
 export const DEMO_MENU = {
   burger: 'a1f0c3d2-0001-4b5e-9c1a-000000000001',

@@ -3,9 +3,9 @@
  * starting balance posted as a BONUS ledger entry so balance = Σ ledger.
  */
 import { randomUUID } from 'node:crypto';
-import type { AppDeps } from '../../server/http/deps';
-import { appendEntry, readBalance, type LedgerKind } from '../../server/loyalty/ledger';
-import { createMember, type MemberRecord, type NewMember } from '../../server/loyalty/members';
+import type { AppDeps } from '../../server/http/deps.js';
+import { appendEntry, readBalance, type LedgerKind } from '../../server/loyalty/ledger.js';
+import { createMember, type MemberRecord, type NewMember } from '../../server/loyalty/members.js';
 
 export interface SeedMember extends Partial<NewMember> {
   programId?: string;

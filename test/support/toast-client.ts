@@ -8,7 +8,7 @@ import request from 'supertest';
 import { validateToastResponse } from '../../server/toast/schemas/index.js';
 import type { LoyaltyTransactionResponse } from '../../server/toast/schemas/index.js';
 import type { TransactionType } from '../../server/toast/transaction-types.js';
-import { toastHeaders } from './toast-requests';
+import { toastHeaders } from './toast-requests.js';
 
 export interface ToastReply {
   status: number;

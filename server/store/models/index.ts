@@ -1,15 +1,15 @@
 import type mongoose from 'mongoose';
-import { accrualSchema } from './accrual';
-import { ledgerEntrySchema } from './ledger-entry';
-import { locationSchema } from './location';
-import { memberSchema } from './member';
-import { memberKeySchema } from './member-key';
-import { programSchema } from './program';
-import { rewardLimitSlotSchema } from './reward-limit-slot';
-import { rewardRedemptionSchema } from './reward-redemption';
-import { ruleSetVersionSchema } from './rule-set-version';
-import { tierChangeSchema } from './tier-change';
-import { toastTransactionSchema } from './toast-transaction';
+import { accrualSchema } from './accrual.js';
+import { ledgerEntrySchema } from './ledger-entry.js';
+import { locationSchema } from './location.js';
+import { memberSchema } from './member.js';
+import { memberKeySchema } from './member-key.js';
+import { programSchema } from './program.js';
+import { rewardLimitSlotSchema } from './reward-limit-slot.js';
+import { rewardRedemptionSchema } from './reward-redemption.js';
+import { ruleSetVersionSchema } from './rule-set-version.js';
+import { tierChangeSchema } from './tier-change.js';
+import { toastTransactionSchema } from './toast-transaction.js';
 
 /**
  * Every collection's schema, by model name. New collections are added here; `registerModels`

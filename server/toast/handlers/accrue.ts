@@ -3,10 +3,10 @@
  * message printed on the receipt. A null identifier is ACCEPT: the check is kept unclaimed for a
  * later receipt claim. An identifier naming no account is ERROR_ACCOUNT_INVALID.
  */
-import { acceptAccrual } from '../../loyalty/accrual';
-import { LoyaltyError } from '../../loyalty/errors';
-import { resolveMember } from '../../loyalty/members';
-import type { ToastHandler } from './handler';
+import { acceptAccrual } from '../../loyalty/accrual.js';
+import { LoyaltyError } from '../../loyalty/errors.js';
+import { resolveMember } from '../../loyalty/members.js';
+import type { ToastHandler } from './handler.js';
 
 export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
   type: 'LOYALTY_ACCRUE',

@@ -4,9 +4,9 @@
  * ACCEPT answer (plus what a later REVERSE needs); expected failures are `LoyaltyError`s, mapped
  * to `transactionStatus` in error-status.ts.
  */
-import type { AppDeps } from '../../http/deps';
-import type { TransactionRecord } from '../../loyalty/idempotency';
-import type { ProgramContext } from '../../loyalty/program-context';
+import type { AppDeps } from '../../http/deps.js';
+import type { TransactionRecord } from '../../loyalty/idempotency.js';
+import type { ProgramContext } from '../../loyalty/program-context.js';
 import type { LoyaltyTransactionResponse, ToastRequestBody } from '../schemas/index.js';
 import type { TransactionType } from '../transaction-types.js';
 

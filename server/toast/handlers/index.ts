@@ -1,13 +1,13 @@
 /** Every Toast transaction handler, one per `Toast-Transaction-Type`. */
 import type { TransactionType } from '../transaction-types.js';
-import { accrueHandler } from './accrue';
-import type { AnyToastHandler } from './handler';
-import { inquireHandler } from './inquire';
-import { redeemHandler } from './redeem';
-import { reverseHandler } from './reverse';
-import { searchHandler } from './search';
-import { signupHandler } from './signup';
-import { transferHandler } from './transfer';
+import { accrueHandler } from './accrue.js';
+import type { AnyToastHandler } from './handler.js';
+import { inquireHandler } from './inquire.js';
+import { redeemHandler } from './redeem.js';
+import { reverseHandler } from './reverse.js';
+import { searchHandler } from './search.js';
+import { signupHandler } from './signup.js';
+import { transferHandler } from './transfer.js';
 
 export const toastHandlers: readonly AnyToastHandler[] = [
   searchHandler, inquireHandler, redeemHandler, accrueHandler, reverseHandler, signupHandler, transferHandler,

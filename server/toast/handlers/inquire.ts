@@ -5,14 +5,14 @@
  * names points expiring soon.
  */
 import type { EngineOffer, ToastRedemption } from '../../../rules/index.js';
-import { evaluateCheck } from '../../loyalty/check-evaluation';
-import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice';
-import { inquiryExpiryOutlook } from '../../loyalty/member-expiry';
-import { requireMember } from '../../loyalty/members';
-import { checkUserMessage } from '../../loyalty/user-message';
-import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present';
+import { evaluateCheck } from '../../loyalty/check-evaluation.js';
+import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice.js';
+import { inquiryExpiryOutlook } from '../../loyalty/member-expiry.js';
+import { requireMember } from '../../loyalty/members.js';
+import { checkUserMessage } from '../../loyalty/user-message.js';
+import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
 import type { Offer } from '../schemas/index.js';
-import type { ToastHandler } from './handler';
+import type { ToastHandler } from './handler.js';
 
 /** The Toast offer, with the points expiry of a banked reward added to any expiry of its own. */
 function offerWithExpiry(o: EngineOffer, notice: ExpiryNotice): Offer {

@@ -3,11 +3,11 @@
  * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections.
  */
 import type { ToastRedemption } from '../../../rules/index.js';
-import { requireMember } from '../../loyalty/members';
-import { redeem } from '../../loyalty/redemption';
-import { checkUserMessage } from '../../loyalty/user-message';
-import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present';
-import type { ToastHandler } from './handler';
+import { requireMember } from '../../loyalty/members.js';
+import { redeem } from '../../loyalty/redemption.js';
+import { checkUserMessage } from '../../loyalty/user-message.js';
+import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
+import type { ToastHandler } from './handler.js';
 
 export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
   type: 'LOYALTY_REDEEM',

@@ -6,11 +6,11 @@
  * ACCEPT (contract §2.5), but a reversal the id identifies is still carried out.
  */
 import type { ToastRedemption } from '../../../rules/index.js';
-import { reverseAccrual } from '../../loyalty/accrual';
-import { LoyaltyError } from '../../loyalty/errors';
-import { findCompletedTransactions } from '../../loyalty/idempotency';
-import { reverseRedemptions } from '../../loyalty/redeem-reversal';
-import type { HandlerContext, ToastHandler } from './handler';
+import { reverseAccrual } from '../../loyalty/accrual.js';
+import { LoyaltyError } from '../../loyalty/errors.js';
+import { findCompletedTransactions } from '../../loyalty/idempotency.js';
+import { reverseRedemptions } from '../../loyalty/redeem-reversal.js';
+import type { HandlerContext, ToastHandler } from './handler.js';
 
 const REVERSIBLE = new Set(['LOYALTY_REDEEM', 'LOYALTY_ACCRUE']);
 

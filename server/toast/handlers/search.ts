@@ -1,8 +1,8 @@
 /** LOYALTY_SEARCH: accounts matching the criteria, or 404 ERROR_ACCOUNT_INVALID. */
-import { LoyaltyError } from '../../loyalty/errors';
-import { searchMembers } from '../../loyalty/members';
-import { accountInfo } from '../present';
-import type { ToastHandler } from './handler';
+import { LoyaltyError } from '../../loyalty/errors.js';
+import { searchMembers } from '../../loyalty/members.js';
+import { accountInfo } from '../present.js';
+import type { ToastHandler } from './handler.js';
 
 export const searchHandler: ToastHandler<'LOYALTY_SEARCH'> = {
   type: 'LOYALTY_SEARCH',

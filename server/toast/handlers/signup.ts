@@ -1,6 +1,6 @@
 /** LOYALTY_SIGNUP: a new REGISTERED account from exactly one of phone or email. */
-import { signUp } from '../../loyalty/members';
-import type { ToastHandler } from './handler';
+import { signUp } from '../../loyalty/members.js';
+import type { ToastHandler } from './handler.js';
 
 export const signupHandler: ToastHandler<'LOYALTY_SIGNUP'> = {
   type: 'LOYALTY_SIGNUP',

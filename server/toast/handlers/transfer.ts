@@ -1,6 +1,6 @@
 /** LOYALTY_TRANSFER: card replacement; the account answers to the new identifier only. */
-import { transferMember } from '../../loyalty/members';
-import type { ToastHandler } from './handler';
+import { transferMember } from '../../loyalty/members.js';
+import type { ToastHandler } from './handler.js';
 
 export const transferHandler: ToastHandler<'LOYALTY_TRANSFER'> = {
   type: 'LOYALTY_TRANSFER',

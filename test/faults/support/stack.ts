@@ -5,10 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { registerModels, type Models } from '../../../server/store/models/index';
-import type { TransactionType } from '../../../server/toast/transaction-types';
-import { serviceUrls } from '../../support/services';
-import { toastHeaders } from '../../support/toast-requests';
+import { registerModels, type Models } from '../../../server/store/models/index.js';
+import type { TransactionType } from '../../../server/toast/transaction-types.js';
+import { serviceUrls } from '../../support/services.js';
+import { toastHeaders } from '../../support/toast-requests.js';
 
 export interface FaultDb {
   uri: string;

@@ -7,17 +7,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
 import { Types } from 'mongoose';
 import pino from 'pino';
-import { loadConfig } from '../../../config/index';
-import { ManualClock } from '../../../server/clock';
-import { acceptAccrual, postAccrual, reverseAccrual } from '../../../server/loyalty/accrual';
-import { publishProgramsFromDir } from '../../../server/loyalty/programs';
-import { registerModels, type Models } from '../../../server/store/models/index';
-import { accrualWorker } from '../../../workers/accrual.worker';
-import { sweepPendingAccruals } from '../../../workers/accrual-sweeper';
-import { producerConnection } from '../../../workers/connections';
-import type { Stoppable, WorkerDeps } from '../../../workers/deps';
-import { createQueues, type Queues } from '../../../workers/queues';
-import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services';
+import { loadConfig } from '../../../config/index.js';
+import { ManualClock } from '../../../server/clock.js';
+import { acceptAccrual, postAccrual, reverseAccrual } from '../../../server/loyalty/accrual.js';
+import { publishProgramsFromDir } from '../../../server/loyalty/programs.js';
+import { registerModels, type Models } from '../../../server/store/models/index.js';
+import { accrualWorker } from '../../../workers/accrual.worker.js';
+import { sweepPendingAccruals } from '../../../workers/accrual-sweeper.js';
+import { producerConnection } from '../../../workers/connections.js';
+import type { Stoppable, WorkerDeps } from '../../../workers/deps.js';
+import { createQueues, type Queues } from '../../../workers/queues.js';
+import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services.js';
 
 const DEMO = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 

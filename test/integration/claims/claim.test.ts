@@ -4,13 +4,13 @@
  * claim and the ledger append, and a void after the claim.
  */
 import { expect } from 'chai';
-import { reverseAccrual } from '../../../server/loyalty/accrual';
-import { readBalance } from '../../../server/loyalty/ledger';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify';
-import { snapshot } from '../../../server/loyalty/accrual';
-import { sweepUnfinishedClaims } from '../../../workers/claim-sweeper';
-import type { TestApp } from '../../support/app';
-import { claim, newMember, payCheck, startClaimsApp } from './helpers';
+import { reverseAccrual } from '../../../server/loyalty/accrual.js';
+import { readBalance } from '../../../server/loyalty/ledger.js';
+import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import { snapshot } from '../../../server/loyalty/accrual.js';
+import { sweepUnfinishedClaims } from '../../../workers/claim-sweeper.js';
+import type { TestApp } from '../../support/app.js';
+import { claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 
 describe('receipt claims', () => {
   let t: TestApp;

@@ -3,11 +3,11 @@
  * update, then a ledger append idempotent on `claim:<accrualId>`), and the ledger verifies clean.
  */
 import { expect } from 'chai';
-import { reverseAccrual } from '../../../server/loyalty/accrual';
-import { readBalance } from '../../../server/loyalty/ledger';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify';
-import type { TestApp } from '../../support/app';
-import { claim, newMember, payCheck, startClaimsApp } from './helpers';
+import { reverseAccrual } from '../../../server/loyalty/accrual.js';
+import { readBalance } from '../../../server/loyalty/ledger.js';
+import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import type { TestApp } from '../../support/app.js';
+import { claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 
 describe('receipt claims: concurrency', () => {
   let t: TestApp;

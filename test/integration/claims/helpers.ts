@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { acceptAccrual } from '../../../server/loyalty/accrual';
-import { createMember, type MemberRecord } from '../../../server/loyalty/members';
-import { startTestApp, type TestApp } from '../../support/app';
+import { acceptAccrual } from '../../../server/loyalty/accrual.js';
+import { createMember, type MemberRecord } from '../../../server/loyalty/members.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 export const DEMO_RESTAURANT = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 export const CAFE_RESTAURANT = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';

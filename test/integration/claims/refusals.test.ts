@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { reverseAccrual } from '../../../server/loyalty/accrual';
-import type { TestApp } from '../../support/app';
-import { CAFE_RESTAURANT, DEMO_RESTAURANT, KEYS, claim, newMember, payCheck, startClaimsApp } from './helpers';
+import { reverseAccrual } from '../../../server/loyalty/accrual.js';
+import type { TestApp } from '../../support/app.js';
+import { CAFE_RESTAURANT, DEMO_RESTAURANT, KEYS, claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 
 const dayMs = 24 * 3600 * 1000;
 

@@ -4,13 +4,13 @@
  * daily expiry job's processor run at the test clock.
  */
 import { randomUUID } from 'node:crypto';
-import { postAccrual } from '../../../server/loyalty/accrual';
-import type { MemberRecord } from '../../../server/loyalty/members';
+import { postAccrual } from '../../../server/loyalty/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members.js';
 import type { Selection } from '../../../server/toast/schemas/index.js';
-import { runExpiryJob } from '../../../workers/expiry.worker';
-import type { TestApp } from '../../support/app';
-import { toast, type ToastReply } from '../../support/toast-client';
-import { accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, payment, redeemRequest, redemption, selection } from '../../support/toast-requests';
+import { runExpiryJob } from '../../../workers/expiry.worker.js';
+import type { TestApp } from '../../support/app.js';
+import { toast, type ToastReply } from '../../support/toast-client.js';
+import { accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, payment, redeemRequest, redemption, selection } from '../../support/toast-requests.js';
 
 export const DEMO = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 export const CAFE = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';

@@ -6,12 +6,12 @@ import { expect } from 'chai';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { loadConfig } from '../../../config/index';
-import { workerConnection } from '../../../workers/connections';
-import { expirySchedulerId, expiryWorker } from '../../../workers/expiry.worker';
-import { queueNames } from '../../../workers/queues';
-import { startTestApp, type TestApp } from '../../support/app';
-import { serviceUrls } from '../../support/services';
+import { loadConfig } from '../../../config/index.js';
+import { workerConnection } from '../../../workers/connections.js';
+import { expirySchedulerId, expiryWorker } from '../../../workers/expiry.worker.js';
+import { queueNames } from '../../../workers/queues.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { serviceUrls } from '../../support/services.js';
 
 async function until(fn: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i++) {

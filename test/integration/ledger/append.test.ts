@@ -2,9 +2,9 @@
 import { expect } from 'chai';
 import type mongoose from 'mongoose';
 import { Types } from 'mongoose';
-import { appendEntry, readBalance, type AppendRequest } from '../../../server/loyalty/ledger';
-import { registerModels, type Models } from '../../../server/store/models/index';
-import { connectTestDb, dropTestDb } from '../../support/services';
+import { appendEntry, readBalance, type AppendRequest } from '../../../server/loyalty/ledger.js';
+import { registerModels, type Models } from '../../../server/store/models/index.js';
+import { connectTestDb, dropTestDb } from '../../support/services.js';
 
 const now = new Date('2026-11-21T15:00:00Z');
 

@@ -1,12 +1,12 @@
 /** Retention: old INQUIRE/SEARCH answers go; fresh ones and every REDEEM/ACCRUE record stay. */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { pruneReadOnlyAnswers } from '../../../server/loyalty/retention';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { check, inquireRequest, searchRequest } from '../../support/toast-requests';
-import { burger } from '../../support/demo-menu';
+import { pruneReadOnlyAnswers } from '../../../server/loyalty/retention.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { check, inquireRequest, searchRequest } from '../../support/toast-requests.js';
+import { burger } from '../../support/demo-menu.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, portOpen, waitFor } from '../../support/net';
+import { freePort, portOpen, waitFor } from '../../support/net.js';
 
 describe('npm start (scripts/start.sh)', function () {
   this.timeout(180_000);

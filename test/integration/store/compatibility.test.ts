@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import mongoose, { Schema } from 'mongoose';
-import { connectTestDb, dropTestDb } from '../../support/services';
+import { connectTestDb, dropTestDb } from '../../support/services.js';
 
 describe('store compatibility (MongoDB-compatible server)', () => {
   let conn: mongoose.Connection;

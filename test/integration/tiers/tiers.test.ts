@@ -5,13 +5,13 @@
  * INQUIRE, and a voided check that drops lifetime points below a threshold demotes.
  */
 import { expect } from 'chai';
-import { postAccrual } from '../../../server/loyalty/accrual';
-import type { MemberRecord } from '../../../server/loyalty/members';
-import { startTestApp, type TestApp } from '../../support/app';
-import { toast } from '../../support/toast-client';
-import { reverseRequest } from '../../support/toast-requests';
-import { seedMember } from '../../support/members';
-import { CAFE, accrue, cafeItem, inquire, line } from '../expiry/helpers';
+import { postAccrual } from '../../../server/loyalty/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { toast } from '../../support/toast-client.js';
+import { reverseRequest } from '../../support/toast-requests.js';
+import { seedMember } from '../../support/members.js';
+import { CAFE, accrue, cafeItem, inquire, line } from '../expiry/helpers.js';
 
 describe('tiers (cafe, LIFETIME)', () => {
   let t: TestApp;

@@ -5,11 +5,11 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/app';
-import { burger } from '../../support/demo-menu';
-import { balanceOf, entriesOf, ledgerInvariant, seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { check, loyaltyDiscount, redeemRequest, redemption } from '../../support/toast-requests';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { burger } from '../../support/demo-menu.js';
+import { balanceOf, entriesOf, ledgerInvariant, seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { check, loyaltyDiscount, redeemRequest, redemption } from '../../support/toast-requests.js';
 
 /** A REDEEM of "$10 Off Your Check" (150 points) on a $17.98 check. */
 function tenOffRedeem(identifier: string) {

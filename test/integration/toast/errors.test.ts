@@ -6,12 +6,12 @@ import { expect } from 'chai';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { expectValid, toast } from '../../support/toast-client';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { expectValid, toast } from '../../support/toast-client.js';
 import {
   inquireRequest, redeemRequest, accrueRequest, searchRequest, signupRequest, toastHeaders, transferRequest,
-} from '../../support/toast-requests';
+} from '../../support/toast-requests.js';
 
 const status = (s: string): string => JSON.stringify({ transactionStatus: s });
 

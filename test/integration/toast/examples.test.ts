@@ -5,9 +5,9 @@
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { startTestApp, type TestApp } from '../../support/app';
-import { balanceOf, seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { balanceOf, seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
 import type { TransactionType } from '../../../server/toast/transaction-types.js';
 
 interface Fixture { headers: Record<string, string>; body: Record<string, unknown> }

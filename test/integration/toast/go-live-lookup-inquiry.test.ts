@@ -3,12 +3,12 @@
  * as the POS would drive them (card swipe = identifier or linked card, QR = phone).
  */
 import { expect } from 'chai';
-import { startTestApp, type TestApp } from '../../support/app';
-import { burger, fries } from '../../support/demo-menu';
-import { seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { check, inquireRequest, loyaltyDiscount, redemption, searchRequest } from '../../support/toast-requests';
-import type { MemberRecord } from '../../../server/loyalty/members';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { burger, fries } from '../../support/demo-menu.js';
+import { seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { check, inquireRequest, loyaltyDiscount, redemption, searchRequest } from '../../support/toast-requests.js';
+import type { MemberRecord } from '../../../server/loyalty/members.js';
 
 const INVALID = '{"transactionStatus":"ERROR_ACCOUNT_INVALID"}';
 

@@ -5,15 +5,15 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/app';
-import { burger, fries } from '../../support/demo-menu';
-import { balanceOf, entriesOf, seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { burger, fries } from '../../support/demo-menu.js';
+import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
 import {
   accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, selection,
-} from '../../support/toast-requests';
-import { postAccrual } from '../../../server/loyalty/accrual';
-import type { MemberRecord } from '../../../server/loyalty/members';
+} from '../../support/toast-requests.js';
+import { postAccrual } from '../../../server/loyalty/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members.js';
 import type { Check, Selection } from '../../../server/toast/schemas/index.js';
 
 const ACCEPT = '{"transactionStatus":"ACCEPT"}';

@@ -5,12 +5,12 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { expectValid, toast } from '../../support/toast-client';
-import { malformedRequest } from '../../support/toast-fuzz';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { expectValid, toast } from '../../support/toast-client.js';
+import { malformedRequest } from '../../support/toast-fuzz.js';
 import { validateToastRequest } from '../../../server/toast/schemas/index.js';
-import { inquireRequest, toastHeaders } from '../../support/toast-requests';
+import { inquireRequest, toastHeaders } from '../../support/toast-requests.js';
 
 describe('Toast webhook: generated malformed bodies', () => {
   let t: TestApp;

@@ -10,9 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { appendEntry, readBalance } from '../../../server/loyalty/ledger';
-import { postAccrual } from '../../../server/loyalty/accrual';
-import { startTestApp, type TestApp } from '../../support/app';
+import { appendEntry, readBalance } from '../../../server/loyalty/ledger.js';
+import { postAccrual } from '../../../server/loyalty/accrual.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 const run = promisify(execFile);
 

@@ -4,11 +4,11 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, selection } from '../../support/toast-requests';
-import type { MemberRecord } from '../../../server/loyalty/members';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, selection } from '../../support/toast-requests.js';
+import type { MemberRecord } from '../../../server/loyalty/members.js';
 
 const CAFE = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';
 

@@ -1,9 +1,9 @@
 /** SIGNUP and TRANSFER over HTTP: uniqueness under races, card replacement, opaque identifiers. */
 import { expect } from 'chai';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { inquireRequest, signupRequest, transferRequest } from '../../support/toast-requests';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { inquireRequest, signupRequest, transferRequest } from '../../support/toast-requests.js';
 
 describe('Toast webhook: SIGNUP and TRANSFER', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../../config/index';
+import { ConfigError, loadConfig } from '../../../config/index.js';
 
 describe('configuration', () => {
   it('applies development defaults and returns a frozen typed object', () => {

@@ -1,7 +1,7 @@
 /** The README is a runnable story: its configuration table and commands must match the code. */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { describeSettings } from '../../../config/index';
+import { describeSettings } from '../../../config/index.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };

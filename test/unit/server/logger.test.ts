@@ -1,7 +1,7 @@
 /** Logs never carry credentials or guest PII (non-negotiable 6). */
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
-import { createLogger, safeUrl } from '../../../server/logger';
+import { createLogger, safeUrl } from '../../../server/logger.js';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
