@@ -1,5 +1,7 @@
 import { Ajv } from 'ajv';
+import { productionProblems } from './production.js';
 import { configSchema } from './schema.js';
+import { timeBudgetProblems } from './time-budget.js';
 
 /** Typed, frozen configuration: the only way code reads settings. */
 export interface Config {
@@ -20,7 +22,16 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly bodyLimitBytes: number;
   readonly shutdownTimeoutMs: number;
+  /** How long a duplicate Toast request waits for its first copy (within the request budget). */
   readonly idempotencyWaitMs: number;
+  /** MongoDB driver bounds of one operation (config/time-budget.ts). */
+  readonly mongo: {
+    readonly serverSelectionTimeoutMs: number;
+    readonly socketTimeoutMs: number;
+    readonly maxTimeMs: number;
+  };
+  /** Secret of the keyed hashes of member lookup keys and request hashes (never logged). */
+  readonly memberKeySecret: string;
   readonly accrualSweepAfterMs: number;
   readonly accrualSweepIntervalMs: number;
   readonly jobLockMs: number;
@@ -40,10 +51,6 @@ export class ConfigError extends Error {
 const ajv = new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, strict: false });
 const validate = ajv.compile(configSchema);
 
-const secretKeys = Object.entries(configSchema.properties)
-  .filter(([, p]) => (p as { 'x-secret'?: boolean })['x-secret'])
-  .map(([k]) => k);
-
 /**
  * Reads settings from `env` (process.env by default), applies development defaults and
  * reports every problem at once.
@@ -54,17 +61,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  // Production publishes no demo program unless asked to.
+  if (raw.NODE_ENV === 'production' && raw.SEED_DEMO === undefined) raw.SEED_DEMO = false;
   const problems: string[] = [];
   if (!validate(raw)) {
     for (const e of validate.errors ?? []) problems.push(`${e.instancePath.slice(1) || 'config'} ${e.message}`);
   }
   // Validated above: the schema guarantees each key's type (and fills defaults).
   const v = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (v.NODE_ENV === 'production') {
-    for (const key of secretKeys) {
-      if (env[key] === undefined || env[key] === '') problems.push(`${key} must be set explicitly in production (development default refused)`);
-    }
-  }
   const toastApiKeys = String(v.TOAST_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (toastApiKeys.some((k) => k.length > 255)) problems.push('TOAST_API_KEYS: each key must be at most 255 characters');
   if (v.TOAST_AUTH_MODE === 'jwt' && !String(v.TOAST_JWT_PUBLIC_KEY ?? '').includes('BEGIN PUBLIC KEY')) {
@@ -75,6 +79,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (at <= 0 || at === entry.length - 1) problems.push('ADMIN_API_KEYS entries must look like KEY:programId or KEY:*');
     return { key: entry.slice(0, at), programId: entry.slice(at + 1) };
   });
+  if (v.NODE_ENV === 'production') {
+    problems.push(...productionProblems(env, {
+      toastApiKeys, adminKeys: adminApiKeys.map((k) => k.key), memberKeySecret: String(v.MEMBER_KEY_SECRET ?? ''),
+    }));
+  }
+  problems.push(...timeBudgetProblems(v as Parameters<typeof timeBudgetProblems>[0], String(v.NODE_ENV)));
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: v.NODE_ENV,
@@ -94,6 +104,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     idempotencyWaitMs: v.IDEMPOTENCY_WAIT_MS,
+    mongo: Object.freeze({
+      serverSelectionTimeoutMs: v.MONGO_SERVER_SELECTION_TIMEOUT_MS,
+      socketTimeoutMs: v.MONGO_SOCKET_TIMEOUT_MS,
+      maxTimeMs: v.MONGO_MAX_TIME_MS,
+    }),
+    memberKeySecret: v.MEMBER_KEY_SECRET,
     accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
     accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
     jobLockMs: v.JOB_LOCK_MS,

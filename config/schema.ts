@@ -9,7 +9,7 @@ export const configSchema = {
   properties: {
     NODE_ENV: {
       type: 'string', enum: ['development', 'test', 'production'], default: 'development',
-      description: 'Runtime environment. production refuses development secrets.',
+      description: 'Runtime environment. production refuses development secrets and keys shorter than 32 characters.',
     },
     PORT: {
       type: 'integer', minimum: 0, maximum: 65535, default: 8080,
@@ -61,7 +61,7 @@ export const configSchema = {
     },
     SEED_DEMO: {
       type: 'boolean', default: true,
-      description: 'Publish the rule files in RULES_DIR and their locations at boot.',
+      description: 'Publish the rule files in RULES_DIR and their locations at boot (default false with NODE_ENV=production).',
     },
     BODY_LIMIT_BYTES: {
       type: 'integer', minimum: 1024, maximum: 10485760, default: 1048576,
@@ -92,8 +92,24 @@ export const configSchema = {
       description: 'Stored answers of INQUIRE and SEARCH (the bulk of Toast traffic) are deleted after this many days; REDEEM, ACCRUE and the rest are kept.',
     },
     IDEMPOTENCY_WAIT_MS: {
-      type: 'integer', minimum: 100, maximum: 4500, default: 3000,
-      description: 'How long a duplicate Toast request waits for the first copy to finish.',
+      type: 'integer', minimum: 100, maximum: 4500, default: 1500,
+      description: 'How long a duplicate Toast request waits for the first copy to finish (part of the request time budget).',
+    },
+    MONGO_SERVER_SELECTION_TIMEOUT_MS: {
+      type: 'integer', minimum: 100, maximum: 30000, default: 1000,
+      description: 'How long a database operation waits for a reachable MongoDB before it fails (part of the request time budget).',
+    },
+    MONGO_SOCKET_TIMEOUT_MS: {
+      type: 'integer', minimum: 200, maximum: 60000, default: 1500,
+      description: 'A database operation whose answer takes longer than this fails (part of the request time budget).',
+    },
+    MONGO_MAX_TIME_MS: {
+      type: 'integer', minimum: 100, maximum: 60000, default: 1000,
+      description: 'Server-side time limit attached to every query (below MONGO_SOCKET_TIMEOUT_MS).',
+    },
+    MEMBER_KEY_SECRET: {
+      type: 'string', minLength: 16, maxLength: 512, default: 'dev-member-key-secret-not-for-production', 'x-secret': true,
+      description: 'Secret of the keyed hashes (HMAC-SHA256) that index members by phone, email and card, and of request hashes. Changing it makes existing lookup keys unfindable.',
     },
   },
   required: [],

@@ -9,8 +9,9 @@
  * `claimToken`) and runs the request again; the handlers make that safe because every effect
  * is keyed by a ledger `sourceKey` (a re-run finds the committed debit instead of repeating it).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
+import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Models } from '../store/models/index.js';
 
@@ -50,9 +51,13 @@ export interface ClaimOptions {
 export const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_POLL_MS = 20;
 
-/** Stable hash of a parsed request body (recorded to spot a GUID reused for other content). */
-export function hashRequest(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body) ?? '').digest('hex');
+/**
+ * Keyed hash (HMAC-SHA256 with the member-key secret) of a parsed request body, recorded to spot
+ * a GUID reused for other content. Keyed because bodies carry phones and emails: a plain hash of
+ * a SIGNUP body could be matched against a list of phone numbers.
+ */
+export function hashRequest(secret: string, body: unknown): string {
+  return createHmac('sha256', secret).update(JSON.stringify(body) ?? '').digest('hex');
 }
 
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
@@ -135,6 +140,44 @@ export async function completeRequest(
   return response;
 }
 
+/** Delays between background attempts to store an answer whose effect committed. */
+const COMPLETION_RETRY_MS = [100, 250, 500, 1000, 2000, 4000, 8000, 15000];
+
+/**
+ * Stores the ACCEPT answer of a request whose effect has committed. Never throws: if the write
+ * fails, the answer is still `response` (the effect happened, invariant 6), the claim stays
+ * (never released) and the write is retried in the background, so a duplicate waiting on the
+ * claim soon gets these bytes; should every retry fail, the claim's lease lets a later copy
+ * take over and re-run, and the keyed effects make that re-run find what committed.
+ */
+export async function completeAfterCommit(
+  models: Models, claim: Extract<Claim, { kind: 'OWNER' }>, response: StoredResponse, record: TransactionRecord, now: Date, logger: Logger,
+): Promise<StoredResponse> {
+  try {
+    return await completeRequest(models, claim, response, record, now);
+  } catch (err) {
+    logger.error({ err, claimId: String(claim.id) }, 'storing an answer failed after its effect committed; answering ACCEPT and retrying the write');
+    retryCompletion(models, claim, response, record, now, logger, 0);
+    return response;
+  }
+}
+
+function retryCompletion(
+  models: Models, claim: Extract<Claim, { kind: 'OWNER' }>, response: StoredResponse, record: TransactionRecord, now: Date, logger: Logger, attempt: number,
+): void {
+  const delay = COMPLETION_RETRY_MS[attempt];
+  if (delay === undefined) {
+    logger.error({ claimId: String(claim.id) }, 'answer still not stored; a retry of this request will take the claim over after its lease');
+    return;
+  }
+  setTimeout(() => {
+    completeRequest(models, claim, response, record, now).then(
+      () => logger.info({ claimId: String(claim.id), attempt: attempt + 1 }, 'answer stored after a retry'),
+      () => retryCompletion(models, claim, response, record, now, logger, attempt + 1),
+    );
+  }, delay).unref();
+}
+
 /**
  * Stores the answer of a request that had no effect (INQUIRE) in one insert, without a claim
  * first. If a copy stored its answer before us, that stored answer wins, so duplicates still
@@ -168,6 +211,15 @@ export async function storeReadOnlyResponse(
  */
 export async function releaseRequest(models: Models, claim: Extract<Claim, { kind: 'OWNER' }>): Promise<void> {
   await models.ToastTransaction.deleteOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token });
+}
+
+/**
+ * After an unexpected failure whose effects are unknown: the claim is kept (it may cover a
+ * committed effect) but its lease ends now, so a retry takes it over at once and re-runs; every
+ * effect is keyed, so the re-run finds what committed instead of repeating it.
+ */
+export async function releaseLease(models: Models, claim: Extract<Claim, { kind: 'OWNER' }>): Promise<void> {
+  await models.ToastTransaction.updateOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token }, { $set: { leaseUntil: new Date(0) } });
 }
 
 /** A finished REDEEM or ACCRUE (or any type) recorded under `transactionGuid` at this restaurant. */

@@ -1,16 +1,27 @@
 /**
  * Runs one authenticated Toast request for a known restaurant: validate the body for its type,
- * claim it (idempotency), run the type's handler, store and return the exact answer. Domain
- * errors become their `transactionStatus`; they are not stored (the claim is released), so a
- * retry with the same GUID runs again — errors have no effects by construction.
+ * claim it (idempotency), run the type's handler, store and return the exact answer.
+ *
+ * What is guaranteed (invariant 6, ARCHITECTURE §4):
+ * * A domain refusal (`LoyaltyError`) is decided before any effect: its claim is released and
+ *   a retry with the same GUID runs again (Toast retries a failed REVERSE that way).
+ * * Once the handler returned, its effect has committed: the answer is that effect's ACCEPT,
+ *   whatever happens to storing it. A failed completion write is retried in the background and
+ *   the claim is never released, so a retry of the GUID gets the same answer (the stored one,
+ *   or — after the lease — a take-over whose keyed re-run finds the committed effect).
+ * * An unexpected failure inside a handler may have committed part of an effect: the claim is
+ *   kept, and a retry takes it over at once and re-runs (every effect is keyed by sourceKey).
  */
 import type { AppDeps } from '../http/deps.js';
 import { LoyaltyError } from '../loyalty/errors.js';
-import { claimRequest, completeRequest, hashRequest, releaseRequest, storeReadOnlyResponse, type RequestKey, type StoredResponse } from '../loyalty/idempotency.js';
+import {
+  claimRequest, completeAfterCommit, hashRequest, releaseRequest, releaseLease, storeReadOnlyResponse,
+  type RequestKey, type StoredResponse,
+} from '../loyalty/idempotency.js';
 import type { ProgramContext } from '../loyalty/program-context.js';
 import { transactionStatusFor } from './error-status.js';
 import { handlerFor } from './handlers/index.js';
-import type { HandlerContext, ToastHandler } from './handlers/handler.js';
+import type { HandlerContext, HandlerOutcome, ToastHandler } from './handlers/handler.js';
 import { statusResponse } from './respond.js';
 import { validateToastRequest } from './schemas/index.js';
 import type { TransactionType } from './transaction-types.js';
@@ -19,6 +30,11 @@ export interface ToastRequestContext {
   type: TransactionType;
   transactionGuid: string;
   program: ProgramContext;
+}
+
+/** The ACCEPT answer of a handler's outcome. */
+function accepted(outcome: HandlerOutcome): StoredResponse {
+  return { status: 200, body: JSON.stringify({ ...outcome.response, transactionStatus: 'ACCEPT' }) };
 }
 
 export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: unknown): Promise<StoredResponse> {
@@ -30,38 +46,42 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     restaurantGuid: ctx.program.restaurantGuid, transactionGuid: ctx.transactionGuid, type: ctx.type,
     loyaltyIdentifier: handler.identifierOf(validation.value) ?? '',
   };
-  if (handler.readOnly) return runReadOnly(deps, ctx, handler, key, validation.value, body);
+  const requestHash = hashRequest(deps.config.memberKeySecret, body);
+  if (handler.readOnly) return runReadOnly(deps, ctx, handler, key, validation.value, requestHash);
   const claim = await claimRequest(deps.models, key, {
-    programId: ctx.program.programId, requestHash: hashRequest(body), clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
+    programId: ctx.program.programId, requestHash, clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
   });
   if (claim.kind === 'DONE') {
     if (!claim.sameBody) deps.logger.warn({ type: ctx.type, transactionGuid: ctx.transactionGuid }, 'transaction GUID reused with a different body; answering the stored response');
     return claim.response;
   }
-  // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored).
+  // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored, nothing released).
   if (claim.kind === 'BUSY') return statusResponse(ctx.type, 'ERROR');
   const hctx: HandlerContext<TransactionType> = {
     deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: validation.value, now: deps.clock.now(),
   };
+  let outcome: HandlerOutcome;
   try {
-    const outcome = await handler.handle(hctx);
-    const response = { status: 200, body: JSON.stringify({ ...outcome.response, transactionStatus: 'ACCEPT' }) };
-    return await completeRequest(deps.models, claim, response, outcome.record ?? {}, deps.clock.now());
+    outcome = await handler.handle(hctx);
   } catch (err) {
-    await releaseRequest(deps.models, claim).catch(() => undefined);
-    if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));
+    if (err instanceof LoyaltyError) {
+      await releaseRequest(deps.models, claim).catch(() => undefined);
+      return statusResponse(ctx.type, transactionStatusFor(err.code));
+    }
+    await releaseLease(deps.models, claim).catch(() => undefined);
     throw err;
   }
+  return completeAfterCommit(deps.models, claim, accepted(outcome), outcome.record ?? {}, deps.clock.now(), deps.logger);
 }
 
 /** A handler without effects: run it, then store its answer once (first stored answer wins). */
 async function runReadOnly(
-  deps: AppDeps, ctx: ToastRequestContext, handler: ToastHandler<TransactionType>, key: RequestKey, value: HandlerContext<TransactionType>['body'], body: unknown,
+  deps: AppDeps, ctx: ToastRequestContext, handler: ToastHandler<TransactionType>, key: RequestKey,
+  value: HandlerContext<TransactionType>['body'], requestHash: string,
 ): Promise<StoredResponse> {
   try {
     const outcome = await handler.handle({ deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now() });
-    const response = { status: 200, body: JSON.stringify({ ...outcome.response, transactionStatus: 'ACCEPT' }) };
-    return await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash: hashRequest(body), clock: deps.clock }, response);
+    return await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, accepted(outcome));
   } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));
     throw err;

@@ -1,0 +1,104 @@
+/**
+ * Issue 9 item 1: no error after a commit. The write that stores a REDEEM's answer fails after
+ * the debit committed; Toast must still hear ACCEPT (it never retries a failed REDEEM), the
+ * claim must survive, a retry of the GUID must get the same bytes, and a REVERSE must find it.
+ */
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from '../../support/app';
+import { burger, fries } from '../../support/demo-menu';
+import { balanceOf, entriesOf, seedMember } from '../../support/members';
+import { toast } from '../../support/toast-client';
+import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests';
+import { verifyLedger } from '../../../server/loyalty/ledger-verify';
+
+describe('commit safety: the answer of a committed effect is ACCEPT', () => {
+  let t: TestApp;
+  let failCompletions = 0;
+  let restore: () => void;
+
+  before(async () => {
+    t = await startTestApp({ dbPrefix: 'commitsafe', env: { IDEMPOTENCY_WAIT_MS: '1000' } });
+    // Fault injection: the next `failCompletions` writes that mark a claim DONE fail like a
+    // dropped connection would (the update never reaches the store).
+    const model = t.deps.models.ToastTransaction;
+    const original = model.updateOne;
+    model.updateOne = function (this: unknown, ...args: Parameters<typeof original>) {
+      const update = args[1] as { $set?: { state?: string } } | undefined;
+      if (update?.$set?.state === 'DONE' && failCompletions > 0) {
+        failCompletions--;
+        return Promise.reject(Object.assign(new Error('connection reset (injected)'), { name: 'MongoNetworkError' })) as never;
+      }
+      return original.apply(this, args);
+    } as typeof original;
+    restore = () => { model.updateOne = original; };
+  });
+  after(async () => {
+    restore();
+    await t.close();
+  });
+
+  function friesRedeem(identifier: string) {
+    const target = fries(3.49);
+    const discount = loyaltyDiscount('free-fries', 3.49);
+    const c = check({ selections: [burger(), { ...target, appliedDiscounts: [discount] }] });
+    return redeemRequest(identifier, { check: c, redemptions: [redemption('free-fries', { selectionGuid: target.guid, appliedDiscountGuid: discount.guid })] });
+  }
+
+  it('REDEEM whose answer cannot be stored: ACCEPT, one debit, same bytes on retry, REVERSE works, ledger clean', async () => {
+    const member = await seedMember(t.deps, { points: 60 });
+    const guid = randomUUID();
+    const body = friesRedeem(member.loyaltyIdentifier);
+    failCompletions = 1;
+    const first = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
+    expect(failCompletions, 'the injected failure was hit').to.equal(0);
+    expect(first.status).to.equal(200);
+    expect(first.body.transactionStatus).to.equal('ACCEPT');
+    expect(first.body.checkResponse!.appliedRedemptions).to.have.length(1);
+    expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(1);
+    expect(await balanceOf(t.deps, member)).to.equal(10);
+
+    // The claim was not released: a retry of the GUID answers the same bytes, no second debit.
+    expect(await t.deps.models.ToastTransaction.countDocuments({ transactionGuid: guid })).to.equal(1);
+    const retry = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
+    expect(retry.text).to.equal(first.text);
+    expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(1);
+
+    const reverse = await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(guid, member.loyaltyIdentifier));
+    expect(reverse.body.transactionStatus).to.equal('ACCEPT');
+    expect(await balanceOf(t.deps, member)).to.equal(60);
+    const report = await verifyLedger(t.deps.models);
+    expect(report.violations, JSON.stringify(report)).to.equal(0);
+  });
+
+  it('SIGNUP whose answer cannot be stored: ACCEPT with the new identifier, and the retry gets the same one', async () => {
+    const guid = randomUUID();
+    const body = signupRequest({ email: `commit-${randomUUID()}@example.com` });
+    failCompletions = 1;
+    const first = await toast(t.app, 'LOYALTY_SIGNUP', body, { guid });
+    expect(first.body.transactionStatus).to.equal('ACCEPT');
+    const retry = await toast(t.app, 'LOYALTY_SIGNUP', body, { guid });
+    expect(retry.text).to.equal(first.text);
+    expect(await t.deps.models.Member.countDocuments({ loyaltyIdentifier: first.body.signupResponse!.loyaltyIdentifier })).to.equal(1);
+  });
+
+  it('a duplicate still in flight past the wait answers ERROR and releases nothing', async () => {
+    const member = await seedMember(t.deps, { points: 60 });
+    const guid = randomUUID();
+    const now = t.clock.now();
+    // The first copy holds a live claim (its lease runs for 30 s of clock time).
+    await t.deps.models.ToastTransaction.create({
+      restaurantGuid: '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01', transactionGuid: guid, type: 'LOYALTY_REDEEM',
+      loyaltyIdentifier: member.loyaltyIdentifier, programId: 'demo', state: 'IN_PROGRESS', requestHash: 'x',
+      claimToken: 'first-copy', leaseUntil: new Date(now.getTime() + 30_000), createdAt: now,
+    });
+    const started = Date.now();
+    const reply = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member.loyaltyIdentifier), { guid });
+    expect(reply.status).to.equal(500);
+    expect(reply.body.transactionStatus).to.equal('ERROR');
+    expect(Date.now() - started).to.be.lessThan(t.deps.config.idempotencyWaitMs + 1500);
+    const claim = await t.deps.models.ToastTransaction.findOne({ transactionGuid: guid }).lean();
+    expect(claim).to.include({ state: 'IN_PROGRESS', claimToken: 'first-copy' });
+    expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(0);
+  });
+});
