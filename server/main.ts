@@ -17,6 +17,7 @@ import { closeRedis, producerConnection } from '../workers/connections.js';
 import type { Stoppable } from '../workers/deps.js';
 import { createQueues } from '../workers/queues.js';
 import { startWorkers } from '../workers/index.js';
+import { configSchema } from '../config/schema.js';
 
 function readConfig(): Config {
   try {
@@ -49,7 +50,9 @@ function printBanner(config: Config, server: Server | null, restaurants: string[
     `  Health:            GET  ${base}/healthz   ${base}/readyz`,
     `  Restaurant GUIDs:  ${restaurants.join(', ') || '(none published)'}`,
   ];
-  if (config.nodeEnv !== 'production') lines.push(`  Dev Toast API key: ${config.toastApiKeys[0]}  (Authorization header)`);
+  // Only the public development default is ever shown; a configured key is never printed.
+  const devKey = configSchema.properties.TOAST_API_KEYS.default;
+  if (config.nodeEnv !== 'production' && config.toastApiKeys.includes(devKey)) lines.push(`  Dev Toast API key: ${devKey}  (Authorization header)`);
   lines.push('  Stop with Ctrl-C.', '');
   console.log(lines.join('\n'));
 }
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   logger.info({ role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
 
-  const conn = await connectStore(config.mongodbUri);
+  const conn = await connectStore(config.mongodbUri, { timeouts: config.mongo });
   const models = await registerModels(conn);
   const steps: Stoppable[] = [];
   let restaurants: string[] = [];

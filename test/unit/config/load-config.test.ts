@@ -34,7 +34,7 @@ describe('configuration', () => {
 
   it('refuses development secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(ConfigError, /TOAST_API_KEYS must be set explicitly/);
-    const config = loadConfig({ NODE_ENV: 'production', TOAST_API_KEYS: 'k'.repeat(64), ADMIN_API_KEYS: 'admin-secret:demo' });
+    const config = loadConfig({ NODE_ENV: 'production', TOAST_API_KEYS: 'k'.repeat(64), ADMIN_API_KEYS: `${'a'.repeat(32)}:demo`, MEMBER_KEY_SECRET: 's'.repeat(32) });
     expect(config.nodeEnv).to.equal('production');
   });
 
