@@ -35,10 +35,16 @@ function present(outcome: Claimed) {
   };
 }
 
+/** The body must be declared JSON: anything else is 415, not a confusing validation error. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.is('application/json')) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the claim as application/json');
+  next();
+}
+
 export function claimRoutes(deps: AppDeps): Router {
   const router = Router();
   const parseJson = express.json({ limit: '16kb', strict: true });
-  router.post(CLAIMS_PATH, requireApiKey(deps.config.adminApiKeys), parseJson, async (req, res) => {
+  router.post(CLAIMS_PATH, requireApiKey(deps.config.adminApiKeys), requireJson, parseJson, async (req, res) => {
     const body = parseClaimRequest(req.body);
     const scope = apiKeyScope(res);
     if (body.programId !== undefined && !scopeAllows(scope, body.programId)) throw new Forbidden('this key may not act in that program');

@@ -65,6 +65,14 @@ export function errorMapper(logger: Logger) {
       res.status(413).json({ error: { code: 'BODY_TOO_LARGE', message: 'request body is too large', problems: [] } });
       return;
     }
+    // Any other body-parser refusal (unsupported Content-Encoding or charset, aborted upload)
+    // is the client's: its own 4xx status, never a 500.
+    const status = (err as { status?: unknown }).status;
+    if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
+      const code = status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      res.status(status).json({ error: { code, message: 'request body cannot be read', problems: [] } });
+      return;
+    }
     logger.error({ err, path: req.path }, 'unhandled error');
     res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error', problems: [] } });
   };

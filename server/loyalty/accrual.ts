@@ -197,6 +197,8 @@ export interface ReverseAccrualInput {
   programId: string;
   /** The GUID of the ACCRUE being reversed (any GUID Toast used for it). */
   transactionGuid: string;
+  /** The restaurant the REVERSE comes from: only its own accruals are found (the webhook always sets it). */
+  restaurantGuid?: string;
   reverseTransactionGuid?: string | null;
   now: Date;
 }
@@ -206,7 +208,8 @@ export interface ReverseAccrualInput {
  * program's clamp policy. Reversing again answers ALREADY_REVERSED with no second effect.
  */
 export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: ReverseAccrualInput): Promise<ReverseAccrualOutcome> {
-  const found = await deps.models.Accrual.findOne({ programId: input.programId, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
+  const scope = input.restaurantGuid === undefined ? {} : { restaurantGuid: input.restaurantGuid };
+  const found = await deps.models.Accrual.findOne({ programId: input.programId, ...scope, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
   if (!found) return 'NOT_FOUND';
   const before = await deps.models.Accrual.findOneAndUpdate(
     { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED'] } },

@@ -3,7 +3,8 @@
  * ones, are credited back) or ACCRUE (its points are taken back or its pending accrual
  * cancelled). Unknown id → ERROR_TRANSACTION_DOES_NOT_EXIST; any other type →
  * ERROR_TRANSACTION_CANNOT_BE_REVERSED. With a null loyaltyIdentifier the answer is always
- * ACCEPT (contract §2.5), but a reversal the id identifies is still carried out.
+ * ACCEPT (contract §2.5), but a reversal the id identifies is still carried out. Only
+ * transactions of the requesting restaurant are found, never another location's.
  */
 import type { ToastRedemption } from '../../../rules/index.js';
 import { reverseAccrual } from '../../loyalty/accrual.js';
@@ -18,7 +19,8 @@ async function reverseTarget({ deps, program, body, transactionGuid, now }: Hand
   const info = body.reverseTransactionInformation;
   const docs = await findCompletedTransactions(deps.models, program.restaurantGuid, info.transactionId);
   const target = docs.find((d) => REVERSIBLE.has(d.type));
-  const accrual = { programId: program.programId, transactionGuid: info.transactionId, reverseTransactionGuid: transactionGuid, now };
+  // Scoped to this restaurant: a GUID another location used names nothing here.
+  const accrual = { programId: program.programId, restaurantGuid: program.restaurantGuid, transactionGuid: info.transactionId, reverseTransactionGuid: transactionGuid, now };
   if (!target) {
     if (docs.length > 0) throw new LoyaltyError('TRANSACTION_CANNOT_BE_REVERSED', 'target is not a REDEEM or ACCRUE');
     // An ACCRUE recorded although its answer was never stored (e.g. the process died first).
