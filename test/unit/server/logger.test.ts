@@ -30,3 +30,33 @@ describe('logger', () => {
     expect(safeUrl('redis://127.0.0.1:6379')).to.equal('redis://127.0.0.1:6379');
   });
 });
+
+describe('logger: guest data at any depth and in errors', () => {
+  it('censors contact data however deep it sits, also inside arrays', () => {
+    const out = capture();
+    createLogger('info', out.stream).info({
+      a: { b: { c: { d: { e: { phone: '6175550123', list: [{ email: 'deep@example.com' }, { customer: { firstName: 'Grace' } }] } } } } },
+    }, 'deep');
+    const text = JSON.stringify(out.lines());
+    for (const secret of ['6175550123', 'deep@example.com', 'Grace']) expect(text, secret).to.not.include(secret);
+  });
+
+  it('logs a duplicate-key error without the key values it carries', () => {
+    const out = capture();
+    const err = Object.assign(new Error('E11000 duplicate key error collection: p.memberKeys index: _id_ dup key: { _id: "demo|phone|6175550123" }'), {
+      name: 'MongoServerError', code: 11000, keyValue: { _id: 'demo|phone|6175550123' }, keyPattern: { _id: 1 },
+    });
+    createLogger('info', out.stream).error({ err, nested: { cause: err } }, 'insert failed');
+    const line = out.lines()[0]!;
+    expect(JSON.stringify(line)).to.not.include('6175550123');
+    expect(line.err).to.include({ type: 'MongoServerError', code: 11000 });
+  });
+
+  it('keeps e-mail addresses and phone numbers out of error messages', () => {
+    const out = capture();
+    createLogger('info', out.stream).error({ err: new Error('no member for guest@example.com or 617-555-0123') }, 'lookup failed');
+    const text = JSON.stringify(out.lines());
+    expect(text).to.not.include('guest@example.com');
+    expect(text).to.not.include('555-0123');
+  });
+});
