@@ -4,7 +4,7 @@
  * scoped to the key's program. Answers 201 with the credit, 200 with the same credit when this
  * member had claimed the check before, or `{error:{code,message}}` with the refusal's reason.
  */
-import express, { Router } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from '../http/deps.js';
 import { apiKeyScope, requireApiKey, scopeAllows } from '../http/api-key-auth.js';
 import { Forbidden, HttpError } from '../http/errors.js';

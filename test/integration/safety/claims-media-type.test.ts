@@ -1,8 +1,8 @@
 /** Issue 9 item 9: the claims API answers a body it cannot read with a 4xx, never a 500. */
 import { expect } from 'chai';
 import request from 'supertest';
-import type { TestApp } from '../../support/app';
-import { KEYS, startClaimsApp } from '../claims/helpers';
+import type { TestApp } from '../../support/app.js';
+import { KEYS, startClaimsApp } from '../claims/helpers.js';
 
 describe('claims API: bodies it cannot read', () => {
   let t: TestApp;

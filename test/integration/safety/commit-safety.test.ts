@@ -5,12 +5,12 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/app';
-import { burger, fries } from '../../support/demo-menu';
-import { balanceOf, entriesOf, seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { burger, fries } from '../../support/demo-menu.js';
+import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
+import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
 
 describe('commit safety: the answer of a committed effect is ACCEPT', () => {
   let t: TestApp;

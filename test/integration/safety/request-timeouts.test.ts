@@ -4,11 +4,11 @@
  */
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { loadConfig } from '../../../config/index';
-import { REQUEST_BUDGET_MS } from '../../../config/time-budget';
-import { connectStore } from '../../../server/store/connection';
-import { serviceUrls, uniqueDbName } from '../../support/services';
-import { StallProxy } from '../../support/stall-proxy';
+import { loadConfig } from '../../../config/index.js';
+import { REQUEST_BUDGET_MS } from '../../../config/time-budget.js';
+import { connectStore } from '../../../server/store/connection.js';
+import { serviceUrls, uniqueDbName } from '../../support/services.js';
+import { StallProxy } from '../../support/stall-proxy.js';
 
 describe('request time budget: driver timeouts from configuration', function () {
   this.timeout(30_000);

@@ -4,10 +4,10 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../../support/app';
-import { seedMember } from '../../support/members';
-import { toast } from '../../support/toast-client';
-import { accrueRequest, paidCheck, reverseRequest, selection } from '../../support/toast-requests';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { accrueRequest, paidCheck, reverseRequest, selection } from '../../support/toast-requests.js';
 
 const CAFE_1 = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';
 const CAFE_2 = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d02';

@@ -1,6 +1,6 @@
 /** Issue 9 items 2 and 9: production fails closed, and the request time budget holds. */
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../../config/index';
+import { ConfigError, loadConfig } from '../../../config/index.js';
 
 const strong = (c: string) => c.repeat(40);
 const PRODUCTION = {
