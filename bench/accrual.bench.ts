@@ -21,6 +21,7 @@ import { registerModels } from '../server/store/models/index.js';
 import { accrualWorker } from '../workers/accrual.worker.js';
 import { producerConnection } from '../workers/connections.js';
 import { createQueues } from '../workers/queues.js';
+import { normalizeToastCheck } from '../server/toast/normalize/index.js';
 import { latency } from './toast/report.js';
 import { startServices, withDatabase } from './toast/stack.js';
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   for (let i = 0; i < checks; i++) {
     await acceptAccrual({ models, logger, queues }, {
-      programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: members[i % memberCount]!, toastCheck: paidCheck(10 + (i % 30)), now: new Date(),
+      programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: members[i % memberCount]!, check: normalizeToastCheck(paidCheck(10 + (i % 30))), now: new Date(),
     });
     if (rate > 0) await new Promise((r) => setTimeout(r, Math.max(0, started + ((i + 1) * 1000) / rate - Date.now())));
   }
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   console.error(`backlog run: accepting ${checks} more checks with the worker stopped…`);
   for (let i = 0; i < checks; i++) {
     await acceptAccrual({ models, logger, queues }, {
-      programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: members[i % memberCount]!, toastCheck: paidCheck(10 + (i % 30)), now: new Date(),
+      programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: members[i % memberCount]!, check: normalizeToastCheck(paidCheck(10 + (i % 30))), now: new Date(),
     });
   }
   const drainStart = Date.now();

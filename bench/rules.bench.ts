@@ -4,7 +4,8 @@
  * Target (issue 3): p50 ≤ 1 ms for a 50-reward program on one core. Run: npm run bench:rules
  */
 import { readFileSync } from 'node:fs';
-import { accrual, normalizeToastCheck, offers, validateProgram, type EvaluationContext, type Program, type Reward } from '../rules/index.js';
+import { accrual, offers, validateProgram, type EvaluationContext, type Program, type Reward } from '../rules/index.js';
+import { normalizeToastCheck } from '../server/toast/normalize/index.js';
 
 const LOC = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 const ITEMS = Array.from({ length: 20 }, (_, i) => `item-${i}`);

@@ -1,12 +1,14 @@
 /**
  * Runs a program's fixtures (check + member + clock → expected offers, reasons, points and
- * redemption outcomes). Pure: used by `rules test`, `rules diff` and the unit tests.
+ * redemption outcomes). Pure: used by `rules test`, `rules diff` and the unit tests. Fixture
+ * checks and redemptions are written as Toast sends them (dollars), so they go through the Toast
+ * edge normalisers first, exactly as live requests do (the engine itself never imports server/).
  */
+import { normalizeRedemptions, normalizeToastCheck } from '../server/toast/normalize/index.js';
 import { accrual } from './engine/accrual.js';
-import { normalizeToastCheck } from './engine/normalize.js';
 import { offers } from './engine/offers.js';
 import { validateRedemptions } from './engine/redemptions.js';
-import type { EvaluationContext, Fixture, MemberState, Program, ToastRedemption } from './engine/types.js';
+import type { EvaluationContext, Fixture, MemberState, Program } from './engine/types.js';
 
 export interface FixtureOutcome {
   name: string;
@@ -62,7 +64,7 @@ async function compareOffers(program: Program, fixture: Fixture, ctx: Evaluation
 
 async function compareRedemptions(program: Program, fixture: Fixture, ctx: EvaluationContext, failures: string[]): Promise<void> {
   const e = fixture.expect;
-  const result = await validateRedemptions(program, ctx, (fixture.redemptions ?? []) as ToastRedemption[]);
+  const result = await validateRedemptions(program, ctx, normalizeRedemptions(fixture.redemptions));
   const applied = result.applied.map((a) => a.identifier);
   const rejected = result.rejected.map((r) => `${String(r.redemption.identifier)}:${r.reason}`);
   if (e.applied && !same(e.applied, applied)) failures.push(`applied: expected ${show(e.applied)}, got ${show(applied)}`);

@@ -1,6 +1,7 @@
 /**
  * Public surface of the rules package: validation of program rule files and the pure engine that
- * prices a Toast check. Everything here is free of I/O except `loadProgramFile`.
+ * prices a Toast check. Everything here is free of I/O except `loadProgramFile`. The engine takes a
+ * check already normalised at the Toast edge (cents, canonical dates: `server/toast/normalize`).
  *
  * `offers`, `validateRedemptions` and `accrual` return Promises because eligibility conditions are
  * evaluated with json-rules-engine, whose `run()` is asynchronous; they are still pure functions of
@@ -12,5 +13,4 @@ export { loadProgramFile } from './load.js';
 export { offers } from './engine/offers.js';
 export { validateRedemptions } from './engine/redemptions.js';
 export { accrual } from './engine/accrual.js';
-export { normalizeToastCheck } from './engine/normalize.js';
 export { periodStarts } from './engine/periods.js';

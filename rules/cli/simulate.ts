@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+// The check file is a Toast check as sent: it is read by the Toast edge normaliser, as live requests are.
+import { normalizeToastCheck } from '../../server/toast/normalize/index.js';
 import { accrual } from '../engine/accrual.js';
-import { normalizeToastCheck } from '../engine/normalize.js';
 import { offers } from '../engine/offers.js';
 import type { AccrualResult, OffersResult } from '../engine/types.js';
 import { fixtureMember } from '../fixtures.js';

@@ -1,17 +1,19 @@
 /**
  * Re-validates and re-prices the redemptions Toast submits at INQUIRE and REDEEM, in submitted
  * order, enforcing points, limits, `redemptionLimit`, exclusivity and Toast's item rules across
- * them. Rejected ones keep the raw redemption (with its appliedDiscountGuid) for the response.
+ * them. Rejected ones keep the submitted redemption (with its appliedDiscountGuid) for the response.
+ * A multi-unit redemption is priced in equal whole-cent units (the total rounded down to a
+ * multiple of the quantity), because Toast applies `amount × quantity`: the per-unit amount it is
+ * told can then never add up to more than the discount recorded.
  */
 import { findReward } from './catalog.js';
 import { priceReward, selectionTypeOf } from './effects/index.js';
 import { prepare, type Evaluation } from './evaluation.js';
 import { budgetLeft, exclusiveWith, gate } from './gates.js';
 import type { Pricing, PricingInput } from './matching.js';
-import { toNumber } from './money.js';
 import { messageFor } from './reasons.js';
 import type {
-  AppliedRedemption, EvaluationContext, Program, Reward, ToastRedemption, ValidateRedemptionsResult,
+  AppliedRedemption, EvaluationContext, Program, Reward, SubmittedRedemption, ValidateRedemptionsResult,
 } from './types.js';
 
 /** Running totals over the redemptions accepted so far in this call. */
@@ -25,7 +27,7 @@ interface Tally {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function targetsOf(r: ToastRedemption, reward: Reward): string[] | undefined {
+function targetsOf(r: SubmittedRedemption, reward: Reward): string[] | undefined {
   const type = selectionTypeOf(reward);
   if (type === 'ITEM' && str(r.selectionGuid)) return [r.selectionGuid as string];
   if (type === 'MULTI_ITEM' && r.itemApplication?.length) {
@@ -46,7 +48,7 @@ function priceUnits(reward: Reward, input: PricingInput, quantity: number): Pric
   return last.ok ? { ...last, amountCents: total } : last;
 }
 
-function precheck(r: ToastRedemption, reward: Reward, quantity: number, ev: Evaluation, tally: Tally): string | null {
+function precheck(r: SubmittedRedemption, reward: Reward, quantity: number, ev: Evaluation, tally: Tally): string | null {
   const prior = tally.perReward.get(reward.id)?.count ?? 0;
   const cost = reward.pointsCost ?? 0;
   const { hidden, blocking } = gate(reward, ev, { count: prior + quantity - 1, points: tally.points + cost * (quantity - 1) });
@@ -59,7 +61,7 @@ function precheck(r: ToastRedemption, reward: Reward, quantity: number, ev: Eval
   return rival ? `EXCLUSIVE_WITH:${rival}` : null;
 }
 
-function price(r: ToastRedemption, reward: Reward, quantity: number, ev: Evaluation, tally: Tally): Pricing {
+function price(r: SubmittedRedemption, reward: Reward, quantity: number, ev: Evaluation, tally: Tally): Pricing {
   const budget = budgetLeft(reward, ev);
   let remainingCents = Math.max(0, ev.discountableCents - tally.usedCents);
   if (budget !== null) remainingCents = Math.min(remainingCents, budget - (tally.perReward.get(reward.id)?.cents ?? 0));
@@ -71,7 +73,7 @@ function price(r: ToastRedemption, reward: Reward, quantity: number, ev: Evaluat
   return priceUnits(reward, input, quantity);
 }
 
-function toApplied(r: ToastRedemption, reward: Reward, quantity: number, pricing: Extract<Pricing, { ok: true }>): AppliedRedemption {
+function toApplied(r: SubmittedRedemption, reward: Reward, quantity: number, pricing: Extract<Pricing, { ok: true }>): AppliedRedemption {
   const applied: AppliedRedemption = {
     identifier: reward.id,
     selectionGuid: str(r.selectionGuid) ?? (selectionTypeOf(reward) === 'ITEM' ? pricing.itemApplication?.[0]?.selectionIdentifier ?? null : null),
@@ -79,13 +81,13 @@ function toApplied(r: ToastRedemption, reward: Reward, quantity: number, pricing
     multiItemDiscountGuid: str(r.multiItemDiscountGuid),
     quantity,
     name: str(r.name) ?? reward.name,
-    amountCents: pricing.amountCents,
+    amountCents: pricing.amountCents - (pricing.amountCents % quantity),
     pointsCost: (reward.pointsCost ?? 0) * quantity,
   };
   if (pricing.itemApplication) {
     applied.itemApplication = pricing.itemApplication.map((a) => {
       const raw = r.itemApplication?.find((x) => x.selectionIdentifier === a.selectionIdentifier);
-      return raw?.appliedDiscountIdentifier !== undefined ? { ...a, appliedDiscountIdentifier: raw.appliedDiscountIdentifier } : a;
+      return raw?.appliedDiscountIdentifier ? { ...a, appliedDiscountIdentifier: raw.appliedDiscountIdentifier } : a;
     });
   }
   return applied;
@@ -101,11 +103,11 @@ function record(tally: Tally, applied: AppliedRedemption): void {
 }
 
 /** Decides one redemption: the applied entry, or the machine reason it is rejected. */
-function decide(r: ToastRedemption, ev: Evaluation, tally: Tally): AppliedRedemption | string {
+function decide(r: SubmittedRedemption, ev: Evaluation, tally: Tally): AppliedRedemption | string {
   const reward = findReward(ev.program, str(r.identifier) ?? '');
   if (!reward) return 'UNKNOWN_REWARD';
-  const quantity = r.quantity == null ? 1 : toNumber(r.quantity);
-  if (quantity === null || !Number.isInteger(quantity) || quantity < 1) return 'INVALID_QUANTITY';
+  const quantity = r.quantity ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1) return 'INVALID_QUANTITY';
   if (quantity > 1 && selectionTypeOf(reward) !== 'CHECK') return 'QUANTITY_NOT_ALLOWED';
   const blocked = precheck(r, reward, quantity, ev, tally);
   if (blocked) return blocked;
@@ -115,7 +117,7 @@ function decide(r: ToastRedemption, ev: Evaluation, tally: Tally): AppliedRedemp
 
 /** Applied redemptions with final amounts, and rejected ones with reasons, in submitted order. */
 export async function validateRedemptions(
-  program: Program, context: EvaluationContext, redemptions: ToastRedemption[],
+  program: Program, context: EvaluationContext, redemptions: SubmittedRedemption[],
 ): Promise<ValidateRedemptionsResult> {
   const ev = await prepare(program, context);
   const tally: Tally = { applied: [], taken: new Set(), usedCents: 0, points: 0, perReward: new Map() };

@@ -32,14 +32,20 @@ export interface NormalizedLine {
   menuGroupGuid: string | null;
   salesCategoryGuid: string | null;
   displayName: string | null;
-  /** Toast quantity; a decimal for items sold by weight. */
+  /** Toast quantity as sent (absent/null → 1): a decimal for items sold by weight, 0 kept as 0. */
   quantity: number;
-  /** Gross price of the line including modifiers, before discounts (Toast `preDiscountPrice`). */
+  /** Toast `unitOfMeasure` as sent (`NONE`, `LB`, `OZ`, `KG`, `G`…), null when absent. */
+  unitOfMeasure: string | null;
+  /** Gross price of the line including modifiers, before discounts (Toast `preDiscountPrice`), never below zero. */
   preDiscountCents: number;
   /** Gross price of the item alone: `preDiscountCents` minus modifiers, never below zero. */
   basePreDiscountCents: number;
-  /** Net price after item and check discounts (Toast `price`); derived when Toast omits it. */
+  /** Net price after item and check discounts (Toast `price`); derived when Toast omits it; never below zero. */
   netCents: number;
+  /** Toast `price` in cents exactly as sent: signed (a refund line is negative), null when absent. */
+  toastPriceCents: number | null;
+  /** Toast `preDiscountPrice` in cents exactly as sent: signed, null when absent. */
+  toastPreDiscountPriceCents: number | null;
   modifiers: NormalizedModifier[];
   voided: boolean;
   /** Deferred revenue (gift card sale): never earns points. */
@@ -50,7 +56,10 @@ export interface NormalizedLine {
   loyaltyDiscounts: NormalizedLoyaltyDiscount[];
 }
 
-/** A Toast check converted once at the edge by `normalizeToastCheck`. */
+/**
+ * A Toast check converted once at the Toast edge (`server/toast/normalize`): integer cents,
+ * canonical dates. The engine receives only this, and `accruals` store only this.
+ */
 export interface NormalizedCheck {
   checkGuid: string | null;
   lines: NormalizedLine[];
@@ -67,6 +76,7 @@ export interface NormalizedCheck {
   tipCents: number;
   paymentStatus: string | null;
   voided: boolean;
+  /** Canonical UTC ISO-8601 instants (Toast sends ISO text, epoch milliseconds or numeric strings); null when absent. */
   openedDate: string | null;
   paidDate: string | null;
   closedDate: string | null;
@@ -138,17 +148,29 @@ export interface OffersResult {
   notOffered: NotOffered[];
 }
 
-/** A raw Toast Redemption as received (amounts in dollars, possibly strings or null). */
-export interface ToastRedemption {
+/**
+ * A redemption Toast submitted (INQUIRE, REDEEM, REVERSE), converted at the Toast edge: amounts in
+ * cents, quantity a number. Every member is what Toast sent, null when it sent none.
+ */
+export interface SubmittedRedemption {
   identifier?: string | null;
+  /** Toast's `itemId` (003's REDEEM example); echoed back, never used to price. */
+  itemId?: string | null;
   selectionGuid?: string | null;
   appliedDiscountGuid?: string | null;
   multiItemDiscountGuid?: string | null;
-  amount?: number | string | null;
-  quantity?: number | string | null;
+  amountCents?: number | null;
+  /** Absent/null means 1; NaN when Toast sent something that is not a number. */
+  quantity?: number | null;
   name?: string | null;
-  itemApplication?: { selectionIdentifier?: string | null; amount?: number | string | null; appliedDiscountIdentifier?: unknown }[] | null;
-  [extra: string]: unknown;
+  itemApplication?: SubmittedItemApplication[] | null;
+}
+
+/** One selection of a submitted MULTI_ITEM redemption. */
+export interface SubmittedItemApplication {
+  selectionIdentifier?: string | null;
+  amountCents?: number | null;
+  appliedDiscountIdentifier?: string | null;
 }
 
 /** A redemption that stays on the check, with its final amount. */
@@ -162,13 +184,13 @@ export interface AppliedRedemption {
   /** Total discount of this redemption (all units). */
   amountCents: number;
   /** MULTI_ITEM (and ITEM) per-selection amounts. */
-  itemApplication?: (ItemApplication & { appliedDiscountIdentifier?: unknown })[];
+  itemApplication?: (ItemApplication & { appliedDiscountIdentifier?: string | null })[];
   /** Points to debit: cost × quantity. */
   pointsCost: number;
 }
 
 export interface RejectedRedemption {
-  redemption: ToastRedemption;
+  redemption: SubmittedRedemption;
   /** Machine-readable reason, e.g. `ITEM_NOT_ON_CHECK`. */
   reason: string;
   /** Human text without PII. */

@@ -9,7 +9,7 @@
  */
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
-import { accrual as computeAccrual, normalizeToastCheck, type AccrualResult, type MemberState, type Program } from '../../rules/index.js';
+import { accrual as computeAccrual, type AccrualResult, type MemberState, type NormalizedCheck, type Program } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { accrualJobId, type Queues } from '../../workers/queues.js';
 import { appendEntry } from './ledger.js';
@@ -39,8 +39,8 @@ export interface AcceptAccrualInput {
   transactionGuid: string;
   orderGuid?: string | null;
   member: AccrualMember | null;
-  /** The Toast check as received (validated by the request schema). */
-  toastCheck: { guid?: string | null; paidDate?: string | null; closedDate?: string | null } & Record<string, unknown>;
+  /** The paid check, normalised at the Toast edge: cents, canonical dates; the only form stored. */
+  check: NormalizedCheck;
   now: Date;
 }
 
@@ -64,7 +64,7 @@ export function snapshot(member: AccrualMember): MemberState {
   };
 }
 
-function checkTime(check: AcceptAccrualInput['toastCheck'], now: Date): Date {
+function checkTime(check: NormalizedCheck, now: Date): Date {
   for (const candidate of [check.paidDate, check.closedDate]) {
     const t = candidate ? Date.parse(candidate) : NaN;
     if (Number.isFinite(t)) return new Date(t);
@@ -73,8 +73,8 @@ function checkTime(check: AcceptAccrualInput['toastCheck'], now: Date): Date {
 }
 
 /** Points for this check under `program`; starters earn nothing where the program says so. */
-export async function computePoints(program: Program, locationGuid: string, toastCheck: unknown, member: MemberState | null, at: Date): Promise<AccrualResult> {
-  const result = await computeAccrual(program, { now: at.toISOString(), locationGuid, check: normalizeToastCheck(toastCheck), member });
+export async function computePoints(program: Program, locationGuid: string, check: NormalizedCheck, member: MemberState | null, at: Date): Promise<AccrualResult> {
+  const result = await computeAccrual(program, { now: at.toISOString(), locationGuid, check, member });
   if (member?.status === 'STARTER' && !program.policies.membership.starterMayEarn) return { ...result, points: 0, breakdown: [] };
   if (member?.status === 'SUSPENDED') return { ...result, points: 0, breakdown: [] };
   return result;
@@ -88,12 +88,12 @@ function pointsWord(n: number): string {
 export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
   const active = await activeProgram(deps.models, input.programId);
   if (!active) throw new Error(`program ${input.programId} has no published rule set`);
-  const checkGuid = String(input.toastCheck.guid ?? '');
-  const at = checkTime(input.toastCheck, input.now);
+  const checkGuid = input.check.checkGuid ?? '';
+  const at = checkTime(input.check, input.now);
   const member = input.member
     ? await withRollingPoints(deps.models, active.program, input.member._id, snapshot(input.member), input.now)
     : null;
-  const computed = await computePoints(active.program, input.locationGuid, input.toastCheck, member, at);
+  const computed = await computePoints(active.program, input.locationGuid, input.check, member, at);
   const id = new Types.ObjectId();
   const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
   try {
@@ -101,7 +101,7 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
       _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
       activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
       state: input.member ? 'PENDING' : 'UNCLAIMED', ruleSetHash: active.contentHash, memberSnapshot: member,
-      check: input.toastCheck, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
+      check: input.check, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
@@ -148,7 +148,7 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
   if (acc.state !== 'PENDING' || !acc.memberId) return acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_DONE';
   const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
   if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
-  const result = await computePoints(program, acc.restaurantGuid, acc.check, acc.memberSnapshot as MemberState | null, acc.checkTime);
+  const result = await computePoints(program, acc.restaurantGuid, acc.check as NormalizedCheck, acc.memberSnapshot as MemberState | null, acc.checkTime);
   if (result.points > 0) {
     await appendEntry(deps.models, {
       programId: acc.programId, memberId: acc.memberId, delta: result.points, kind: 'ACCRUE',

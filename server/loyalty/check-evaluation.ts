@@ -4,9 +4,9 @@
  * would earn. Pure apart from reading the member's usage; used by INQUIRE and REDEEM.
  */
 import {
-  accrual, normalizeToastCheck, offers, validateRedemptions,
+  accrual, offers, validateRedemptions,
   type AccrualResult, type EvaluationContext, type MemberState, type NormalizedCheck,
-  type OffersResult, type ToastRedemption, type ValidateRedemptionsResult,
+  type OffersResult, type SubmittedRedemption, type ValidateRedemptionsResult,
 } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { attachDiscountGuids } from './discount-guids.js';
@@ -18,8 +18,9 @@ export interface CheckEvaluationInput {
   models: Models;
   context: ProgramContext;
   member: MemberRecord;
-  toastCheck: unknown;
-  redemptions: ToastRedemption[];
+  /** The check, normalised at the Toast edge (cents). */
+  check: NormalizedCheck;
+  redemptions: SubmittedRedemption[];
   now: Date;
   /** REDEEM: evaluate as before this request's own committed debits and usage (a re-run after a crash). */
   overrides?: StateOverrides;
@@ -29,7 +30,7 @@ export interface CheckEvaluation {
   check: NormalizedCheck;
   state: MemberState;
   /** Submitted redemptions with `appliedDiscountGuid` filled in from the check. */
-  redemptions: ToastRedemption[];
+  redemptions: SubmittedRedemption[];
   offers: OffersResult;
   validation: ValidateRedemptionsResult;
   earn: AccrualResult;
@@ -37,7 +38,7 @@ export interface CheckEvaluation {
 
 export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckEvaluation> {
   const { context, member, now } = input;
-  const check = normalizeToastCheck(input.toastCheck);
+  const { check } = input;
   const state = await memberState(input.models, context.program, context.restaurantGuid, member, now, input.overrides);
   const ctx: EvaluationContext = { now: now.toISOString(), locationGuid: context.restaurantGuid, check, member: state };
   const redemptions = attachDiscountGuids(input.redemptions, check);

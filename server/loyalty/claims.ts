@@ -10,7 +10,7 @@
  * A REVERSE racing a claim is handled like one racing a posting (see accrual.ts).
  */
 import type { Types } from 'mongoose';
-import type { MemberState } from '../../rules/index.js';
+import type { MemberState, NormalizedCheck } from '../../rules/index.js';
 import type { AccrualDoc } from '../store/models/accrual.js';
 import type { Models } from '../store/models/index.js';
 import { computePoints, snapshot, takeBackPoints } from './accrual.js';
@@ -139,7 +139,7 @@ export async function finishClaim(models: Models, acc: AccrualRecord, now: Date,
   if (acc.state !== 'CLAIMED' || !acc.memberId) return refused(acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_CLAIMED');
   const program = await programVersion(models, acc.programId, acc.ruleSetHash);
   if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
-  const result = await computePoints(program, acc.restaurantGuid, acc.check, acc.memberSnapshot as MemberState | null, acc.checkTime);
+  const result = await computePoints(program, acc.restaurantGuid, acc.check as NormalizedCheck, acc.memberSnapshot as MemberState | null, acc.checkTime);
   const accrualId = acc._id.toHexString();
   if (result.points > 0) {
     await appendEntry(models, {

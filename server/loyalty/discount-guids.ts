@@ -5,7 +5,7 @@
  * REVERSE names redemptions by it, so it is filled in from the check: the first unclaimed
  * loyalty discount with the same offer identifier (on the redemption's selection, if it names one).
  */
-import type { NormalizedCheck, NormalizedLoyaltyDiscount, ToastRedemption } from '../../rules/index.js';
+import type { NormalizedCheck, NormalizedLoyaltyDiscount, SubmittedRedemption } from '../../rules/index.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -21,7 +21,7 @@ function candidates(check: NormalizedCheck): Candidate[] {
 }
 
 /** Copies of `redemptions` with `appliedDiscountGuid` filled in where the check shows it. */
-export function attachDiscountGuids(redemptions: ToastRedemption[], check: NormalizedCheck): ToastRedemption[] {
+export function attachDiscountGuids(redemptions: SubmittedRedemption[], check: NormalizedCheck): SubmittedRedemption[] {
   const pool = candidates(check);
   const claimed = new Set(redemptions.map((r) => str(r.appliedDiscountGuid)).filter((g): g is string => g !== null));
   return redemptions.map((r) => {

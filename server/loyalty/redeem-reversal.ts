@@ -5,7 +5,7 @@
  * so every redemption is reversed at most once whatever the retries; reversing one again is a
  * no-op, not an error.
  */
-import type { ToastRedemption } from '../../rules/index.js';
+import type { SubmittedRedemption } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { LoyaltyError } from './errors.js';
 import type { CommittedRedemption } from './redemption.js';
@@ -22,13 +22,13 @@ export interface ReverseRedeemInput {
   transactionGuid: string;
   committed: CommittedRedemption[];
   /** Absent, null or empty: reverse every redemption of the transaction. */
-  listed: ToastRedemption[] | null | undefined;
+  listed: SubmittedRedemption[] | null | undefined;
   now: Date;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function matches(listed: ToastRedemption, c: CommittedRedemption): boolean {
+function matches(listed: SubmittedRedemption, c: CommittedRedemption): boolean {
   const applied = str(listed.appliedDiscountGuid);
   const multi = str(listed.multiItemDiscountGuid);
   if (applied || multi) {
@@ -39,7 +39,7 @@ function matches(listed: ToastRedemption, c: CommittedRedemption): boolean {
 }
 
 /** The redemptions to reverse; a listed one that is not part of the transaction is an error. */
-export function selectTargets(committed: CommittedRedemption[], listed: ToastRedemption[] | null | undefined): CommittedRedemption[] {
+export function selectTargets(committed: CommittedRedemption[], listed: SubmittedRedemption[] | null | undefined): CommittedRedemption[] {
   if (!listed || listed.length === 0) return committed;
   const targets = new Set<CommittedRedemption>();
   for (const l of listed) {

@@ -7,7 +7,7 @@
  * answer lists exactly what was committed (invariant 6).
  */
 import type { Logger } from 'pino';
-import { type AppliedRedemption, type RejectedRedemption, type ToastRedemption } from '../../rules/index.js';
+import { type AppliedRedemption, type NormalizedCheck, type RejectedRedemption, type SubmittedRedemption } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { evaluateCheck, type CheckEvaluation } from './check-evaluation.js';
 import type { TransactionRecord } from './idempotency.js';
@@ -21,8 +21,9 @@ export interface RedeemInput {
   logger: Logger;
   context: ProgramContext;
   member: MemberRecord;
-  toastCheck: unknown;
-  redemptions: ToastRedemption[];
+  /** The check, normalised at the Toast edge (cents). */
+  check: NormalizedCheck;
+  redemptions: SubmittedRedemption[];
   transactionGuid: string;
   now: Date;
 }
@@ -47,7 +48,7 @@ const MESSAGES = {
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** One sourceKey per submitted redemption, unique within the request and stable across retries. */
-export function redemptionSourceKeys(transactionGuid: string, redemptions: ToastRedemption[]): string[] {
+export function redemptionSourceKeys(transactionGuid: string, redemptions: SubmittedRedemption[]): string[] {
   const seen = new Set<string>();
   return redemptions.map((r, i) => {
     const guid = str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
@@ -158,7 +159,7 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
 }
 
 /** The submitted redemption an applied one came from (for a rejection that must echo it). */
-function raw(evaluation: CheckEvaluation, a: AppliedRedemption): ToastRedemption {
+function raw(evaluation: CheckEvaluation, a: AppliedRedemption): SubmittedRedemption {
   return evaluation.redemptions.find((r) => (a.appliedDiscountGuid !== null && r.appliedDiscountGuid === a.appliedDiscountGuid)
     || (a.multiItemDiscountGuid !== null && r.multiItemDiscountGuid === a.multiItemDiscountGuid))
     ?? { identifier: a.identifier, appliedDiscountGuid: a.appliedDiscountGuid, multiItemDiscountGuid: a.multiItemDiscountGuid, quantity: a.quantity };

@@ -3,7 +3,7 @@
  * anything; it only changes units and shapes.
  */
 import type {
-  AppliedRedemption, EngineOffer, ItemApplication, RejectedRedemption as EngineRejection, ToastRedemption,
+  AppliedRedemption, EngineOffer, ItemApplication, RejectedRedemption as EngineRejection, SubmittedRedemption,
 } from '../../rules/index.js';
 import type { MemberRecord } from '../loyalty/members.js';
 import { centsToDollars } from './money.js';
@@ -22,10 +22,10 @@ export function accountInfo(member: MemberRecord, balance?: number): AccountInfo
   return info;
 }
 
-function items(list: (ItemApplication & { appliedDiscountIdentifier?: unknown })[]): ItemRedemptionInfo[] {
+function items(list: (ItemApplication & { appliedDiscountIdentifier?: string | null })[]): ItemRedemptionInfo[] {
   return list.map((a) => {
     const info: ItemRedemptionInfo = { selectionIdentifier: a.selectionIdentifier, amount: centsToDollars(a.amountCents) };
-    if (typeof a.appliedDiscountIdentifier === 'string' && a.appliedDiscountIdentifier !== '') info.appliedDiscountIdentifier = a.appliedDiscountIdentifier;
+    if (a.appliedDiscountIdentifier) info.appliedDiscountIdentifier = a.appliedDiscountIdentifier;
     return info;
   });
 }
@@ -43,7 +43,9 @@ export function offer(o: EngineOffer): Offer {
 }
 
 /**
- * An applied redemption. `amount` is per unit when quantity > 1 (the guide's "2 × $5"); MULTI_ITEM
+ * An applied redemption. `amount` is per unit when quantity > 1 (003 note 3: Toast discounts
+ * `amount × quantity`); the engine prices such a redemption in equal whole-cent units, so the
+ * division is exact and the POS applies exactly the discount recorded. MULTI_ITEM
  * carries its per-selection amounts in `itemApplication` and no single GUID or amount.
  */
 export function appliedRedemption(a: AppliedRedemption): ResponseRedemption {
@@ -57,17 +59,12 @@ export function appliedRedemption(a: AppliedRedemption): ResponseRedemption {
     return out;
   }
   out.appliedDiscountGuid = a.appliedDiscountGuid;
-  out.amount = centsToDollars(Math.round(a.amountCents / Math.max(1, a.quantity)));
+  out.amount = centsToDollars(a.amountCents / Math.max(1, a.quantity));
   return out;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-/** Toast amounts echoed back as numbers, or null when unusable. */
-function echoAmount(v: unknown): number | null {
-  const n = typeof v === 'string' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.round(n * 100) / 100 : null;
-}
 
 /**
  * A rejection, echoing the submitted redemption. The POS removes the discount named by
@@ -75,16 +72,14 @@ function echoAmount(v: unknown): number | null {
  * check) has nothing to remove and is left out (null).
  */
 export function rejectedRedemption(r: EngineRejection): RejectedRedemption | null {
-  const raw: ToastRedemption = r.redemption;
+  const raw: SubmittedRedemption = r.redemption;
   const guid = str(raw.appliedDiscountGuid) ?? str(raw.multiItemDiscountGuid);
   if (!guid) return null;
   const redemption: RejectedRedemption['redemption'] = { identifier: str(raw.identifier) ?? 'UNKNOWN', appliedDiscountGuid: guid };
   if (str(raw.selectionGuid)) redemption.selectionGuid = raw.selectionGuid as string;
   if (str(raw.multiItemDiscountGuid)) redemption.multiItemDiscountGuid = raw.multiItemDiscountGuid as string;
-  const amount = echoAmount(raw.amount);
-  if (amount !== null) redemption.amount = amount;
-  const quantity = echoAmount(raw.quantity);
-  if (quantity !== null && Number.isInteger(quantity)) redemption.quantity = quantity;
+  if (typeof raw.amountCents === 'number' && raw.amountCents >= 0) redemption.amount = centsToDollars(raw.amountCents);
+  if (typeof raw.quantity === 'number' && Number.isInteger(raw.quantity) && raw.quantity >= 0) redemption.quantity = raw.quantity;
   return { redemption, message: r.message };
 }
 

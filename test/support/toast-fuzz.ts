@@ -54,7 +54,11 @@ export const badPhone: fc.Arbitrary<unknown> = fc.oneof(
 export const badEmail: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('', 'no-at-sign', '@example.com', 'a@', 'a b@example.com', 'a@@b.com'), hugeString(255).map((s) => `${s}@example.com`), notAString,
 );
-const badDate = fc.oneof(fc.constantFrom('yesterday', '2019-13-01T00:00:00Z', '2019-04-08', '2019-04-08T25:00:00Z', ''), fc.integer());
+/** Never a Toast instant (epoch-millisecond numbers and digit strings are valid ones). */
+const badDate = fc.oneof(
+  fc.constantFrom('yesterday', '2019-13-01T00:00:00Z', '2019-04-08', '2019-04-08T25:00:00Z', '', '-1', '1549306677657.5', '1e12', '123456789012345'),
+  fc.integer({ max: -1 }), fc.double({ min: 0.1, max: 1e12, noInteger: true }), fc.constantFrom(32_503_680_000_001, 1e15, Number.MAX_SAFE_INTEGER), fc.boolean(), junkObject,
+);
 const badQuantity = fc.oneof(fc.constantFrom(-1, 100001, '-1', 'two', '1e2', ''), junkObject, fc.boolean());
 const badRedemptionQuantity = fc.oneof(fc.constantFrom(-1, 1.5, 1001, '1.5', 'x', '-1'), junkObject);
 const badToken = fc.oneof(fc.constantFrom('open', 'Open', '1OPEN', 'OPEN-NOW', ''), hugeString(65).map((s) => s.toUpperCase()), notAString);

@@ -28,7 +28,11 @@ export const accrualSchema = new Schema({
   ruleSetHash: { type: String, required: true },
   /** Member facts at ACCEPT (tier, status, lifetime points), so posting later is deterministic. */
   memberSnapshot: { type: Schema.Types.Mixed, default: null },
-  /** The Toast check as received (amounts in dollars); normalised by the rules engine. */
+  /**
+   * The paid check as normalised at the Toast edge (NormalizedCheck: cents, GUIDs, quantities,
+   * canonical dates) — never the raw Toast body, which carries guest data (customer, tab name,
+   * card digits) and arbitrary nesting.
+   */
   check: { type: Schema.Types.Mixed, required: true },
   /** Business time of the check (paid/closed date, else the ACCEPT time). */
   checkTime: { type: Date, required: true },

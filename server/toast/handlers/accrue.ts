@@ -6,6 +6,7 @@
 import { acceptAccrual } from '../../loyalty/accrual.js';
 import { LoyaltyError } from '../../loyalty/errors.js';
 import { resolveMember } from '../../loyalty/members.js';
+import { normalizeToastCheck } from '../normalize/index.js';
 import type { ToastHandler } from './handler.js';
 
 export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
@@ -18,7 +19,7 @@ export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
     if (identifier !== null && !member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
     const result = await acceptAccrual(deps, {
       programId: program.programId, locationGuid: program.restaurantGuid, transactionGuid,
-      orderGuid: info.orderGuid ?? null, member, toastCheck: info.check as unknown as Record<string, unknown>, now,
+      orderGuid: info.orderGuid ?? null, member, check: normalizeToastCheck(info.check), now,
     });
     return {
       response: { checkResponse: { userMessage: result.userMessage } },

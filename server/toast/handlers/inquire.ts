@@ -4,12 +4,13 @@
  * rewards carry the date the points they need would expire (`expiration`), and the message
  * names points expiring soon.
  */
-import type { EngineOffer, ToastRedemption } from '../../../rules/index.js';
+import type { EngineOffer } from '../../../rules/index.js';
 import { evaluateCheck } from '../../loyalty/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice.js';
 import { inquiryExpiryOutlook } from '../../loyalty/member-expiry.js';
 import { requireMember } from '../../loyalty/members.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
+import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
 import type { Offer } from '../schemas/index.js';
 import type { ToastHandler } from './handler.js';
@@ -33,8 +34,8 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
     const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
     const [ev, outlook] = await Promise.all([
       evaluateCheck({
-        models: deps.models, context: program, member, toastCheck: info.check,
-        redemptions: (info.redemptions ?? []) as ToastRedemption[], now,
+        models: deps.models, context: program, member, check: normalizeToastCheck(info.check),
+        redemptions: normalizeRedemptions(info.redemptions), now,
       }),
       inquiryExpiryOutlook(deps.models, program.program, member, now),
     ]);

@@ -2,10 +2,10 @@
  * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption.ts). Always
  * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections.
  */
-import type { ToastRedemption } from '../../../rules/index.js';
 import { requireMember } from '../../loyalty/members.js';
 import { redeem } from '../../loyalty/redemption.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
+import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
 import type { ToastHandler } from './handler.js';
 
@@ -16,8 +16,8 @@ export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
     const info = body.checkTransactionInformation;
     const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
     const result = await redeem({
-      models: deps.models, logger: deps.logger, context: program, member, toastCheck: info.check,
-      redemptions: (info.redemptions ?? []) as ToastRedemption[], transactionGuid, now,
+      models: deps.models, logger: deps.logger, context: program, member, check: normalizeToastCheck(info.check),
+      redemptions: normalizeRedemptions(info.redemptions), transactionGuid, now,
     });
     const offers = result.evaluation.offers.offers;
     return {

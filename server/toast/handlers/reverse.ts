@@ -6,11 +6,11 @@
  * ACCEPT (contract §2.5), but a reversal the id identifies is still carried out. Only
  * transactions of the requesting restaurant are found, never another location's.
  */
-import type { ToastRedemption } from '../../../rules/index.js';
 import { reverseAccrual } from '../../loyalty/accrual.js';
 import { LoyaltyError } from '../../loyalty/errors.js';
 import { findCompletedTransactions } from '../../loyalty/idempotency.js';
 import { reverseRedemptions } from '../../loyalty/redeem-reversal.js';
+import { normalizeRedemptions } from '../normalize/index.js';
 import type { HandlerContext, ToastHandler } from './handler.js';
 
 const REVERSIBLE = new Set(['LOYALTY_REDEEM', 'LOYALTY_ACCRUE']);
@@ -37,7 +37,7 @@ async function reverseTarget({ deps, program, body, transactionGuid, now }: Hand
     transactionGuid: info.transactionId, committed: (target.redemptions ?? []).map((r) => ({
       ...r, appliedDiscountGuid: r.appliedDiscountGuid ?? null, multiItemDiscountGuid: r.multiItemDiscountGuid ?? null,
     })),
-    listed: info.redemptions as ToastRedemption[] | null | undefined, now,
+    listed: normalizeRedemptions(info.redemptions), now,
   });
 }
 

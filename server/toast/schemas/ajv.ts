@@ -5,19 +5,19 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { ISO_DATE_TIME } from '../normalize/dates.js';
 
 // ajv-formats is CommonJS with `exports.default`; under tsx/ESM the default import may be the
 // module namespace or the function itself depending on the loader, so accept both.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as
   (ajv: Ajv, formats?: string[]) => Ajv;
 
-/** Toast timestamps: ISO 8601 with `Z`, `+hh:mm` or (as in Toast's own examples) `+hhmm`. */
-const TOAST_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
 function build(): Ajv {
   const ajv = new Ajv({ allErrors: false, coerceTypes: false, strict: true, strictNumbers: true, useDefaults: false });
   addFormats(ajv, ['email']);
-  ajv.addFormat('toast-date-time', TOAST_DATE_TIME);
+  // Toast timestamps: ISO 8601 with `Z`, `+hh:mm` or (as in Toast's own examples) `+hhmm`.
+  ajv.addFormat('toast-date-time', ISO_DATE_TIME);
   // Response amounts are dollars with at most two decimals. `multipleOf: 0.01` misfires on binary
   // doubles (4.35 % 0.01 ≠ 0), so the check is done in cents with a tolerance far below a cent.
   ajv.addKeyword({

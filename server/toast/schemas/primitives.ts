@@ -26,6 +26,8 @@ export const LIMITS = {
   smallArray: 100,
 } as const;
 
+import { MAX_EPOCH_MS } from '../normalize/dates.js';
+
 /** Keys that must never reach code that might merge objects with `Object.assign`. */
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 
@@ -79,11 +81,29 @@ export const phone: Schema = { type: 'string', pattern: '^[0-9]{10}$' };
 /** An email address, bounded. */
 export const email: Schema = { type: 'string', maxLength: LIMITS.email, format: 'email' };
 
-/** A Toast timestamp (ISO 8601; `+0000` offsets accepted as Toast sends them). */
-export const dateTime: Schema = { type: 'string', maxLength: 40, format: 'toast-date-time' };
+/**
+ * A Toast timestamp in a request, in every form Toast sends (003's example has
+ * `"openedDate":1549306677657`): ISO 8601 with `Z`, `+00:00` or `+0000`, an epoch-millisecond
+ * number, or the same digits as a string. Read once by normalize/dates.ts.
+ */
+export const dateTime: Schema = {
+  anyOf: [
+    { type: 'string', maxLength: 40, format: 'toast-date-time' },
+    { type: 'integer', minimum: 0, maximum: MAX_EPOCH_MS },
+    { type: 'string', pattern: '^[0-9]{1,14}$' },
+  ],
+};
 
-/** Toast business date `yyyyMMdd`. */
-export const businessDate: Schema = { type: 'integer', minimum: 19700101, maximum: 29991231 };
+/** A response timestamp: ISO 8601 text (we write `toISOString()`). */
+export const responseDateTime: Schema = { type: 'string', maxLength: 40, format: 'toast-date-time' };
+
+/** Toast business date `yyyyMMdd`, as a number or a numeric string. */
+export const businessDate: Schema = {
+  anyOf: [
+    { type: 'integer', minimum: 19700101, maximum: 29991231 },
+    { type: 'string', pattern: '^(19[7-9][0-9]|2[0-9]{3})[01][0-9][0-3][0-9]$' },
+  ],
+};
 
 /**
  * A Toast enum value, validated as an UPPER_SNAKE token rather than a closed list: Toast adds

@@ -7,6 +7,10 @@ import type { TransactionType } from '../transaction-types.js';
 
 /** Dollars as Toast sends them: a finite number or a numeric string such as `"10"`. */
 export type ToastAmount = number | string;
+/** An instant as Toast sends it: ISO 8601 text, epoch milliseconds, or those digits as a string. */
+export type ToastInstant = string | number;
+/** A business date `yyyyMMdd`: number or numeric string. */
+export type ToastBusinessDate = number | string;
 /** A quantity: number or numeric string (decimal for items sold by weight). */
 export type ToastQuantity = number | string;
 /** Absent or null. */
@@ -68,8 +72,8 @@ export interface Device { id?: Opt<string> }
 
 /** A payment on the check (`amount` excludes `tipAmount`). */
 export interface Payment extends ToastReference {
-  paidDate?: Opt<string>;
-  paidBusinessDate?: Opt<number>;
+  paidDate?: Opt<ToastInstant>;
+  paidBusinessDate?: Opt<ToastBusinessDate>;
   type?: Opt<Open<'CASH' | 'CREDIT' | 'GIFTCARD' | 'HOUSE_ACCOUNT' | 'REWARDCARD' | 'LEVELUP' | 'OTHER' | 'UNDETERMINED'>>;
   cardEntryMode?: Opt<string>;
   amount?: Opt<ToastAmount>;
@@ -79,9 +83,9 @@ export interface Payment extends ToastReference {
   last4Digits?: Opt<string>;
   originalProcessingFee?: Opt<ToastAmount>;
   refundStatus?: Opt<Open<'NONE' | 'PARTIAL' | 'FULL'>>;
-  refund?: Opt<{ refundAmount?: Opt<ToastAmount>; tipRefundAmount?: Opt<ToastAmount>; refundDate?: Opt<string>; refundBusinessDate?: Opt<number> }>;
+  refund?: Opt<{ refundAmount?: Opt<ToastAmount>; tipRefundAmount?: Opt<ToastAmount>; refundDate?: Opt<ToastInstant>; refundBusinessDate?: Opt<ToastBusinessDate> }>;
   paymentStatus?: Opt<string>;
-  voidInfo?: Opt<{ voidDate?: Opt<string>; voidBusinessDate?: Opt<number> }>;
+  voidInfo?: Opt<{ voidDate?: Opt<ToastInstant>; voidBusinessDate?: Opt<ToastBusinessDate> }>;
   createdDevice?: Opt<Device>;
   lastModifiedDevice?: Opt<Device>;
   mcaRepaymentAmount?: Opt<ToastAmount>;
@@ -108,12 +112,12 @@ export interface Selection extends ToastReference {
   price?: Opt<ToastAmount>;
   tax?: Opt<ToastAmount>;
   voided?: Opt<boolean>;
-  voidDate?: Opt<string>;
-  voidBusinessDate?: Opt<number>;
+  voidDate?: Opt<ToastInstant>;
+  voidBusinessDate?: Opt<ToastBusinessDate>;
   voidReason?: Opt<ToastReference>;
   displayName?: Opt<string>;
-  createdDate?: Opt<string>;
-  modifiedDate?: Opt<string>;
+  createdDate?: Opt<ToastInstant>;
+  modifiedDate?: Opt<ToastInstant>;
   modifiers?: Opt<Selection[]>;
   fulfillmentStatus?: Opt<Open<'NEW' | 'HOLD' | 'SENT' | 'READY'>>;
   taxInclusion?: Opt<Open<'INCLUDED' | 'NOT_INCLUDED' | 'INHERITED'>>;
@@ -133,10 +137,10 @@ export interface AppliedLoyaltyInfo extends ToastReference {
 export interface Check extends ToastReference {
   guid: string;
   selections: Selection[];
-  openedDate?: Opt<string>;
-  closedDate?: Opt<string>;
-  modifiedDate?: Opt<string>;
-  deletedDate?: Opt<string>;
+  openedDate?: Opt<ToastInstant>;
+  closedDate?: Opt<ToastInstant>;
+  modifiedDate?: Opt<ToastInstant>;
+  deletedDate?: Opt<ToastInstant>;
   deleted?: Opt<boolean>;
   appliedLoyaltyInfo?: Opt<AppliedLoyaltyInfo>;
   taxExempt?: Opt<boolean>;
@@ -151,9 +155,9 @@ export interface Check extends ToastReference {
   paymentStatus?: Opt<Open<'OPEN' | 'PAID' | 'CLOSED'>>;
   appliedDiscounts?: Opt<AppliedDiscount[]>;
   voided?: Opt<boolean>;
-  voidDate?: Opt<string>;
-  voidBusinessDate?: Opt<number>;
-  paidDate?: Opt<string>;
+  voidDate?: Opt<ToastInstant>;
+  voidBusinessDate?: Opt<ToastBusinessDate>;
+  paidDate?: Opt<ToastInstant>;
   createdDevice?: Opt<Device>;
   lastModifiedDevice?: Opt<Device>;
 }

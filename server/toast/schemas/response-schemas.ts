@@ -6,7 +6,7 @@
  * validate-response.ts.
  */
 import { ajv } from './ajv.js';
-import { LIMITS, dateTime, nullable, responseAmount, text, type Schema } from './primitives.js';
+import { LIMITS, nullable, responseAmount, responseDateTime, text, type Schema } from './primitives.js';
 import { TRANSACTION_STATUSES } from '../statuses.js';
 
 const n = nullable;
@@ -44,7 +44,7 @@ const offer: Schema = closed({
   itemApplication,
   amount: n(responseAmount({ nonNegative: true })),
   quantity: n(count),
-  expiration: n({ type: 'array', maxItems: 50, items: closed({ date: n(dateTime), quantity: n(count) }) }),
+  expiration: n({ type: 'array', maxItems: 50, items: closed({ date: n(responseDateTime), quantity: n(count) }) }),
   description: n(text(200)),
   autoApply: n({ type: 'boolean' }),
 }, ['identifier', 'name', 'applicable', 'selectionType']);

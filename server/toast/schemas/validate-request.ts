@@ -2,6 +2,7 @@
  * `validateToastRequest`: the one entry point for checking a Toast request body against the
  * schema of the type named by the `Toast-Transaction-Type` header.
  */
+import { MAX_BODY_DEPTH, tooDeepAt } from './depth.js';
 import { describeErrors } from './errors.js';
 import { requestValidators } from './request-schemas.js';
 import type { ToastRequestBody } from './request-types.js';
@@ -18,12 +19,17 @@ export type RequestValidation<T extends TransactionType> =
   };
 
 /**
- * Validates a parsed body for `type`. Never throws, whatever `body` is. A body whose
+ * Validates a parsed body for `type`. Never throws, whatever `body` is. A body nested deeper than
+ * {@link MAX_BODY_DEPTH} levels anywhere (also inside members we ignore) is refused first. A body whose
  * `toastTransactionType` is present, non-null and different from `type` fails with
  * `ERROR_INVALID_TOAST_TRANSACTION_TYPE`; every other failure is `ERROR_INVALID_INPUT_PROPERTIES`.
  * The value returned is `body` itself (not copied, not coerced).
  */
 export function validateToastRequest<T extends TransactionType>(type: T, body: unknown): RequestValidation<T> {
+  const deep = tooDeepAt(body);
+  if (deep !== null) {
+    return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: `${deep}: nests deeper than ${MAX_BODY_DEPTH} levels` };
+  }
   const validate = requestValidators[type];
   if (!validate(body)) {
     return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: describeErrors(validate.errors) };

@@ -18,6 +18,7 @@ import { producerConnection } from '../../../workers/connections.js';
 import type { Stoppable, WorkerDeps } from '../../../workers/deps.js';
 import { createQueues, type Queues } from '../../../workers/queues.js';
 import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 
 const DEMO = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 
@@ -85,7 +86,7 @@ describe('accrual pipeline', () => {
   it('accepts a check, and the worker posts its points to the ledger exactly once', async () => {
     worker = await accrualWorker.start(workerDeps);
     const m = await member();
-    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, toastCheck: paidCheck(), now: clock.now() });
+    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     expect(accepted).to.include({ points: 11, duplicate: false, userMessage: 'You earned 11 points on this visit.' });
     await until(async () => (await balanceOf(m._id)) === 11, 'points posted');
     const acc = await models.Accrual.findById(accepted.accrualId).lean();
@@ -99,9 +100,9 @@ describe('accrual pipeline', () => {
     const m = await member();
     const check = paidCheck(40);
     const deps = { models, logger, queues };
-    const first = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, toastCheck: check, now: clock.now() });
+    const first = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, check: normalizeToastCheck(check), now: clock.now() });
     const retryGuid = randomUUID();
-    const retry = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: retryGuid, member: m, toastCheck: check, now: clock.now() });
+    const retry = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: retryGuid, member: m, check: normalizeToastCheck(check), now: clock.now() });
     expect(retry).to.include({ duplicate: true, accrualId: first.accrualId, points: first.points });
     expect(first.points).to.equal(40 + 25); // 1 per $1 plus the $30 bonus
     await until(async () => (await balanceOf(m._id)) === 65, 'points posted');
@@ -116,7 +117,7 @@ describe('accrual pipeline', () => {
     await worker.stop();
     const m = await member();
     const guid = randomUUID();
-    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: guid, member: m, toastCheck: paidCheck(), now: clock.now() });
+    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: guid, member: m, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     expect(await reverseAccrual({ models }, { programId: 'demo', transactionGuid: guid, now: clock.now() })).to.equal('REVERSED');
     expect(await postAccrual({ models }, accepted.accrualId, clock.now())).to.equal('REVERSED');
     expect(await balanceOf(m._id)).to.equal(0);
@@ -126,7 +127,7 @@ describe('accrual pipeline', () => {
   it('clamps a reversal at zero after the points were spent (demo policy ZERO)', async () => {
     const m = await member(5);
     const guid = randomUUID();
-    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: guid, member: m, toastCheck: paidCheck(), now: clock.now() });
+    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: guid, member: m, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     await postAccrual({ models }, accepted.accrualId, clock.now());
     expect(await balanceOf(m._id)).to.equal(16);
     await models.LedgerEntry.create({ programId: 'demo', memberId: m._id, seq: 3, delta: -14, balanceAfter: 2, lifetimeAfter: 16, kind: 'REDEEM', sourceKey: 'spent', createdAt: clock.now() });
@@ -140,17 +141,17 @@ describe('accrual pipeline', () => {
     const check = paidCheck();
     const deps = { models, logger, queues };
     const firstGuid = randomUUID();
-    const first = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: firstGuid, member: m, toastCheck: check, now: clock.now() });
+    const first = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: firstGuid, member: m, check: normalizeToastCheck(check), now: clock.now() });
     await postAccrual({ models }, first.accrualId, clock.now());
     await reverseAccrual({ models }, { programId: 'demo', transactionGuid: firstGuid, now: clock.now() });
-    const second = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, toastCheck: check, now: clock.now() });
+    const second = await acceptAccrual(deps, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, check: normalizeToastCheck(check), now: clock.now() });
     expect(second.duplicate).to.equal(false);
     await postAccrual({ models }, second.accrualId, clock.now());
     expect(await balanceOf(m._id)).to.equal(11);
   });
 
   it('keeps an anonymous check unclaimed, with no job and no ledger entry', async () => {
-    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: null, toastCheck: paidCheck(), now: clock.now() });
+    const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: null, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     expect(accepted.userMessage).to.equal('Scan the QR code on this receipt to claim 11 points.');
     expect(await models.Accrual.findById(accepted.accrualId).lean()).to.include({ state: 'UNCLAIMED', memberId: null });
   });
@@ -158,7 +159,7 @@ describe('accrual pipeline', () => {
   it('re-enqueues accruals whose job never reached Redis', async () => {
     const m = await member();
     const deadQueues = { accrual: { add: () => Promise.reject(new Error('redis down')) } } as unknown as Queues;
-    const accepted = await acceptAccrual({ models, logger, queues: deadQueues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, toastCheck: paidCheck(), now: clock.now() });
+    const accepted = await acceptAccrual({ models, logger, queues: deadQueues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     expect(await models.Accrual.findById(accepted.accrualId).lean()).to.include({ state: 'PENDING' });
     const swept: string[] = [];
     expect(await sweepPendingAccruals(workerDeps, async (id) => { swept.push(id); return true; })).to.equal(0);

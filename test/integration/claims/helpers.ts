@@ -8,6 +8,7 @@ import request from 'supertest';
 import { acceptAccrual } from '../../../server/loyalty/accrual.js';
 import { createMember, type MemberRecord } from '../../../server/loyalty/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 
 export const DEMO_RESTAURANT = '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01';
 export const CAFE_RESTAURANT = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';
@@ -46,7 +47,7 @@ export async function payCheck(t: TestApp, opts: { member?: MemberRecord; restau
   const transactionGuid = randomUUID();
   const check = demoCheck(opts.paidAt ?? t.clock.now().toISOString(), opts.total);
   const accepted = await acceptAccrual({ models: t.deps.models, logger: t.deps.logger, queues: t.deps.queues }, {
-    programId: opts.programId ?? 'demo', locationGuid: restaurant, transactionGuid, orderGuid, member: opts.member ?? null, toastCheck: check, now: t.clock.now(),
+    programId: opts.programId ?? 'demo', locationGuid: restaurant, transactionGuid, orderGuid, member: opts.member ?? null, check: normalizeToastCheck(check), now: t.clock.now(),
   });
   return { receipt: `${restaurant}:${orderGuid}:${check.guid}`, accrualId: accepted.accrualId, points: accepted.points, transactionGuid };
 }

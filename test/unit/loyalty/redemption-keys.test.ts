@@ -1,6 +1,6 @@
 /** Pure helpers behind REDEEM / REVERSE: source keys, reverse targets, discount GUIDs, phones, messages. */
 import { expect } from 'chai';
-import { normalizeToastCheck } from '../../../rules/index.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import { attachDiscountGuids } from '../../../server/loyalty/discount-guids.js';
 import { normalizePhone } from '../../../server/loyalty/members.js';
 import { selectTargets } from '../../../server/loyalty/redeem-reversal.js';

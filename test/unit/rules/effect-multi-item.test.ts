@@ -32,8 +32,8 @@ describe('reward MULTI_ITEM (bundle)', () => {
   it('redemption keeps multiItemDiscountGuid and per-selection appliedDiscountIdentifier', async () => {
     const check = toastCheck([sel(ITEM.burger, 8.99, { guid: 'b' }), sel(ITEM.fries, 3.49, { guid: 'f' })]);
     const { applied } = await validateRedemptions(program([combo]), ctx(check), [{
-      identifier: 'combo', multiItemDiscountGuid: 'multi-1', quantity: 1, amount: null,
-      itemApplication: [{ selectionIdentifier: 'b', amount: 0, appliedDiscountIdentifier: 'ad-b' }, { selectionIdentifier: 'f', amount: 3.49, appliedDiscountIdentifier: 'ad-f' }],
+      identifier: 'combo', multiItemDiscountGuid: 'multi-1', quantity: 1, amountCents: null,
+      itemApplication: [{ selectionIdentifier: 'b', amountCents: 0, appliedDiscountIdentifier: 'ad-b' }, { selectionIdentifier: 'f', amountCents: 349, appliedDiscountIdentifier: 'ad-f' }],
     }]);
     expect(applied[0]).to.include({ multiItemDiscountGuid: 'multi-1', amountCents: 349, selectionGuid: null });
     expect(applied[0]?.itemApplication).to.deep.equal([

@@ -1,5 +1,6 @@
 /** Builders for rules tests: a minimal valid program, raw Toast checks and evaluation contexts. */
-import { normalizeToastCheck, validateProgram } from '../../../rules/index.js';
+import { validateProgram } from '../../../rules/index.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import type { AmountOffCheckReward, EvaluationContext, FreeItemReward, MemberState, Program, Reward } from '../../../rules/index.js';
 
 export const LOC = '11111111-1111-4111-8111-111111111111';

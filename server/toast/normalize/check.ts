@@ -1,23 +1,23 @@
 /**
- * Converts a raw Toast Check into the engine's cents model, once, at the edge. Lenient like Toast's
- * own payloads: nulls anywhere, numeric strings for amounts, missing optional members.
+ * A Toast `Check` → the engine's {@link NormalizedCheck}, once, at the Toast edge: dollars become
+ * integer cents through the one converter (../money.ts), dates become canonical UTC ISO text
+ * (./dates.ts), nulls and absent members get their documented defaults. Nothing else in
+ * Perkwire reads a raw Toast check: the engine evaluates this, and `accruals` stores this.
+ *
+ * Engine semantics use the clamped values (`preDiscountCents`, `netCents` never below zero);
+ * what Toast sent is kept alongside, signed and unclamped (`toastPriceCents`,
+ * `toastPreDiscountPriceCents`, fractional `quantity`, `unitOfMeasure`), so line-level rules
+ * (refund lines with a negative price, weighed items, quantity-0 lines) can be decided later
+ * without going back to the raw check.
  */
-import { toCents, toNumber } from './money.js';
-import type { NormalizedCheck, NormalizedLine, NormalizedLoyaltyDiscount, NormalizedModifier } from './types.js';
+import type { NormalizedCheck, NormalizedLine, NormalizedLoyaltyDiscount, NormalizedModifier } from '../../../rules/index.js';
+import { toQuantity, tryDollarsToCents } from '../money.js';
+import { toastInstant } from './dates.js';
+import { arr, obj, refGuid, str, type Json } from './values.js';
 
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? value.map(obj) : [];
-}
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-function refGuid(value: unknown): string | null {
-  return str(obj(value).guid);
+/** A quantity as sent (number or numeric string), or null. */
+function quantityOf(value: unknown): number | null {
+  return typeof value === 'number' || typeof value === 'string' ? toQuantity(value) : null;
 }
 
 /** Loyalty discounts carry loyaltyDetails (or Toast's AppliedLoyaltyProviderDiscount entity type). */
@@ -34,7 +34,7 @@ interface SplitDiscounts {
 function splitDiscounts(value: unknown): SplitDiscounts {
   const out: SplitDiscounts = { loyalty: [], nonLoyaltyCents: 0, nonLoyaltyCount: 0 };
   for (const d of arr(value)) {
-    const amountCents = Math.max(0, toCents(d.discountAmount) ?? 0);
+    const amountCents = Math.max(0, tryDollarsToCents(d.discountAmount) ?? 0);
     if (isLoyalty(d)) {
       const processingState = str(d.processingState);
       // A voided loyalty discount is no longer on the check.
@@ -61,8 +61,8 @@ function flattenModifiers(value: unknown, into: NormalizedModifier[] = []): Norm
       menuItemGuid: refGuid(m.item),
       menuGroupGuid: refGuid(m.itemGroup),
       salesCategoryGuid: refGuid(m.salesCategory),
-      quantity: toNumber(m.quantity) ?? 1,
-      preDiscountCents: Math.max(0, toCents(m.preDiscountPrice) ?? toCents(m.price) ?? 0),
+      quantity: quantityOf(m.quantity) ?? 1,
+      preDiscountCents: Math.max(0, tryDollarsToCents(m.preDiscountPrice) ?? tryDollarsToCents(m.price) ?? 0),
     });
     flattenModifiers(m.modifiers, into);
   }
@@ -72,8 +72,9 @@ function flattenModifiers(value: unknown, into: NormalizedModifier[] = []): Norm
 function normalizeLine(sel: Json, index: number): NormalizedLine {
   const discounts = splitDiscounts(sel.appliedDiscounts);
   const loyaltyCents = discounts.loyalty.reduce((s, d) => s + d.amountCents, 0);
-  const price = toCents(sel.price);
-  const preDiscountCents = Math.max(0, toCents(sel.preDiscountPrice)
+  const price = tryDollarsToCents(sel.price);
+  const preDiscountPrice = tryDollarsToCents(sel.preDiscountPrice);
+  const preDiscountCents = Math.max(0, preDiscountPrice
     ?? (price === null ? 0 : price + discounts.nonLoyaltyCents + loyaltyCents));
   const modifiers = flattenModifiers(sel.modifiers);
   const modifierCents = modifiers.reduce((s, m) => s + m.preDiscountCents, 0);
@@ -83,10 +84,13 @@ function normalizeLine(sel: Json, index: number): NormalizedLine {
     menuGroupGuid: refGuid(sel.itemGroup),
     salesCategoryGuid: refGuid(sel.salesCategory),
     displayName: str(sel.displayName),
-    quantity: toNumber(sel.quantity) ?? 1,
+    quantity: quantityOf(sel.quantity) ?? 1,
+    unitOfMeasure: str(sel.unitOfMeasure),
     preDiscountCents,
     basePreDiscountCents: Math.max(0, preDiscountCents - modifierCents),
     netCents: Math.max(0, price ?? preDiscountCents - discounts.nonLoyaltyCents - loyaltyCents),
+    toastPriceCents: price,
+    toastPreDiscountPriceCents: preDiscountPrice,
     modifiers,
     voided: sel.voided === true,
     deferred: sel.deferred === true,
@@ -100,12 +104,12 @@ function tipCents(payments: unknown): number {
   let total = 0;
   for (const p of arr(payments)) {
     if (p.paymentStatus === 'VOIDED' || p.paymentStatus === 'CANCELLED') continue;
-    total += Math.max(0, toCents(p.tipAmount) ?? 0);
+    total += Math.max(0, tryDollarsToCents(p.tipAmount) ?? 0);
   }
   return total;
 }
 
-/** Pure conversion of a Toast `Check` (as received) to a {@link NormalizedCheck}. */
+/** Pure conversion of a Toast `Check` (validated, or any JSON for the rules CLI) to a {@link NormalizedCheck}. */
 export function normalizeToastCheck(toastCheck: unknown): NormalizedCheck {
   const check = obj(toastCheck);
   const discounts = splitDiscounts(check.appliedDiscounts);
@@ -115,14 +119,14 @@ export function normalizeToastCheck(toastCheck: unknown): NormalizedCheck {
     checkLoyaltyDiscounts: discounts.loyalty,
     checkNonLoyaltyDiscountCents: discounts.nonLoyaltyCents,
     hasNonLoyaltyCheckDiscount: discounts.nonLoyaltyCount > 0,
-    amountCents: toCents(check.amount),
-    taxCents: toCents(check.taxAmount) ?? 0,
-    totalCents: toCents(check.totalAmount),
+    amountCents: tryDollarsToCents(check.amount),
+    taxCents: tryDollarsToCents(check.taxAmount) ?? 0,
+    totalCents: tryDollarsToCents(check.totalAmount),
     tipCents: tipCents(check.payments),
     paymentStatus: str(check.paymentStatus),
     voided: check.voided === true,
-    openedDate: str(check.openedDate),
-    paidDate: str(check.paidDate),
-    closedDate: str(check.closedDate),
+    openedDate: toastInstant(check.openedDate),
+    paidDate: toastInstant(check.paidDate),
+    closedDate: toastInstant(check.closedDate),
   };
 }
