@@ -16,7 +16,7 @@ export async function runWithStore(task: (models: Models) => Promise<number>): P
       throw new Error(`cannot connect to ${safeUrl(config.mongodbUri)}: ${err.message}`);
     });
     try {
-      code = await task(await registerModels(conn));
+      code = await task(await registerModels(conn, { memberKeySecret: config.memberKeySecret }));
     } finally {
       await conn.close();
     }

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   logger.info({ role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
 
   const conn = await connectStore(config.mongodbUri, { timeouts: config.mongo });
-  const models = await registerModels(conn);
+  const models = await registerModels(conn, { memberKeySecret: config.memberKeySecret });
   const steps: Stoppable[] = [];
   let restaurants: string[] = [];
   if (config.seedDemo && config.role !== 'worker') {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose, { type Types } from 'mongoose';
 import type { MemberDoc } from '../store/models/member.js';
-import { memberKeyId, type MemberKeyKind } from '../store/models/member-key.js';
+import { memberKeyId, memberKeySecretOf, type MemberKeyKind } from '../store/models/member-key.js';
 import type { Models } from '../store/models/index.js';
 import { LoyaltyError } from './errors.js';
 
@@ -30,6 +30,20 @@ export function normalizeEmail(raw: string): string {
 
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 
+/** The lookup key of a normalised phone, email or card: a keyed hash, never the value itself. */
+export function keyId(models: Models, programId: string, kind: MemberKeyKind, value: string): string {
+  return memberKeyId(memberKeySecretOf(models.MemberKey), programId, kind, value);
+}
+
+/**
+ * True for a value that resolution would read as a phone (what a phone QR code carries). Such a
+ * value can never become a loyalty identifier or a card: it would shadow, or be shadowed by,
+ * the phone of whoever signs up with it later (one namespace for everything a cashier keys).
+ */
+export function looksLikePhone(value: string): boolean {
+  return normalizePhone(value) !== null;
+}
+
 /** A fresh opaque identifier; the unique index makes a (vanishingly rare) clash an error, not a merge. */
 export function newLoyaltyIdentifier(): string {
   return randomUUID();
@@ -50,7 +64,7 @@ async function claimKeys(models: Models, programId: string, memberId: Types.Obje
   const taken: string[] = [];
   try {
     for (const [kind, value] of keys) {
-      const id = memberKeyId(programId, kind, value);
+      const id = keyId(models, programId, kind, value);
       await claimKey(models, { _id: id, programId, kind, memberId, createdAt: now });
       taken.push(id);
     }
@@ -87,6 +101,7 @@ export async function createMember(models: Models, programId: string, input: New
   if (input.phone != null && phone === null) throw new LoyaltyError('INVALID_INPUT', 'phone must be 10 digits');
   const email = input.email == null ? null : normalizeEmail(input.email);
   const cards = input.cardNumbers ?? [];
+  if (cards.some(looksLikePhone)) throw new LoyaltyError('INVALID_INPUT', 'a card number may not look like a phone number');
   const memberId = new mongoose.Types.ObjectId();
   const keys: [MemberKeyKind, string][] = [
     ...(phone ? [['phone', phone] as [MemberKeyKind, string]] : []),
@@ -123,7 +138,7 @@ export async function signUp(models: Models, programId: string, contact: { phone
 export async function resolveMember(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
   const byIdentifier = await models.Member.findOne({ programId, loyaltyIdentifier: value }).lean<MemberRecord>();
   if (byIdentifier) return byIdentifier;
-  const card = await models.MemberKey.findById(memberKeyId(programId, 'card', value)).lean();
+  const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
   if (card) return models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>();
   if (!/^\d{10}$/.test(value)) return null;
   return memberByKey(models, programId, 'phone', value);
@@ -134,7 +149,7 @@ export async function resolveMember(models: Models, programId: string, value: st
  * (the dev server scans for a non-unique field such as `phone`).
  */
 async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
-  const key = await models.MemberKey.findById(memberKeyId(programId, kind, value)).lean();
+  const key = await models.MemberKey.findById(keyId(models, programId, kind, value)).lean();
   return key ? models.Member.findOne({ _id: key.memberId, programId }).lean<MemberRecord>() : null;
 }
 
@@ -208,10 +223,13 @@ async function enrolStarter(models: Models, programId: string, phone: string, no
  * TRANSFER (card replacement): the account `from` names moves to `to`, and `from` stops
  * answering. A linked card moves within `cardNumbers` (the new card's key is claimed before
  * the old one is released); otherwise the account identifier itself is replaced.
- * Unknown `from`, or a `to` that already names any account → INVALID_TRANSFER.
+ * Unknown `from`, or a `to` that already names any account (as identifier, card or phone) or
+ * that looks like a phone number → INVALID_TRANSFER.
  */
 export async function transferMember(models: Models, programId: string, from: string, to: string, now: Date): Promise<string> {
   if (from === to) throw new LoyaltyError('INVALID_TRANSFER', 'source and target are the same');
+  // One namespace: a phone-shaped target would later be read as someone's phone, or shadow it.
+  if (looksLikePhone(to)) throw new LoyaltyError('INVALID_TRANSFER', 'target looks like a phone number');
   const member = await resolveMember(models, programId, from);
   if (!member || member.status === 'SUSPENDED') throw new LoyaltyError('INVALID_TRANSFER', 'unknown source account');
   if (await resolveMember(models, programId, to)) throw new LoyaltyError('INVALID_TRANSFER', 'target identifier in use');
@@ -231,12 +249,12 @@ async function moveIdentifier(models: Models, member: MemberRecord, from: string
 }
 
 async function moveCard(models: Models, programId: string, member: MemberRecord, from: string, to: string, now: Date): Promise<void> {
-  await models.MemberKey.create({ _id: memberKeyId(programId, 'card', to), programId, kind: 'card', memberId: member._id, createdAt: now });
+  await models.MemberKey.create({ _id: keyId(models, programId, 'card', to), programId, kind: 'card', memberId: member._id, createdAt: now });
   const cards = member.cardNumbers.map((c) => (c === from ? to : c));
   const result = await models.Member.updateOne({ _id: member._id, cardNumbers: from }, { $set: { cardNumbers: cards } });
   if (result.modifiedCount !== 1) {
-    await models.MemberKey.deleteOne({ _id: memberKeyId(programId, 'card', to), memberId: member._id });
+    await models.MemberKey.deleteOne({ _id: keyId(models, programId, 'card', to), memberId: member._id });
     throw new LoyaltyError('INVALID_TRANSFER', 'source changed concurrently');
   }
-  await models.MemberKey.deleteOne({ _id: memberKeyId(programId, 'card', from), memberId: member._id });
+  await models.MemberKey.deleteOne({ _id: keyId(models, programId, 'card', from), memberId: member._id });
 }

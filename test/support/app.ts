@@ -39,7 +39,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: s
   });
   const clock = new ManualClock(opts.now ?? DEFAULT_NOW);
   const conn: mongoose.Connection = await connectTestDb(opts.dbPrefix ?? 'toast');
-  const models = await registerModels(conn);
+  const models = await registerModels(conn, { memberKeySecret: config.memberKeySecret });
   await publishProgramsFromDir(models, RULES_DIR, clock.now());
   const redis = producerConnection(redisUrl);
   redis.on('error', () => undefined);

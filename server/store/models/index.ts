@@ -3,7 +3,7 @@ import { accrualSchema } from './accrual.js';
 import { ledgerEntrySchema } from './ledger-entry.js';
 import { locationSchema } from './location.js';
 import { memberSchema } from './member.js';
-import { memberKeySchema } from './member-key.js';
+import { bindMemberKeySecret, memberKeySchema } from './member-key.js';
 import { programSchema } from './program.js';
 import { rewardLimitSlotSchema } from './reward-limit-slot.js';
 import { rewardRedemptionSchema } from './reward-redemption.js';
@@ -35,12 +35,21 @@ export type Models = {
   [K in ModelName]: mongoose.Model<mongoose.InferSchemaType<(typeof schemas)[K]>>;
 };
 
+export interface StoreOptions {
+  /**
+   * Secret of the member lookup keys (config.memberKeySecret). Without it the development
+   * secret is used: fine for tests and benches, never for a service (main.ts passes it).
+   */
+  memberKeySecret?: string;
+}
+
 /** Binds the schemas to `conn` and waits until every index (unique ones above all) exists. */
-export async function registerModels(conn: mongoose.Connection): Promise<Models> {
+export async function registerModels(conn: mongoose.Connection, options: StoreOptions = {}): Promise<Models> {
   const models: Record<string, mongoose.Model<unknown>> = {};
   for (const [name, schema] of Object.entries(schemas)) {
     models[name] = (conn.models[name] ?? conn.model(name, schema as mongoose.Schema)) as mongoose.Model<unknown>;
   }
+  if (options.memberKeySecret !== undefined) bindMemberKeySecret(models.MemberKey!, options.memberKeySecret);
   await Promise.all(Object.values(models).map((m) => m.init()));
   return models as unknown as Models;
 }
