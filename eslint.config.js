@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'data/', 'tools/mongo-dev-server/lib/', '.run/'] },
+  { ignores: ['node_modules/', 'coverage/', 'data/', 'tools/mongo-dev-server/lib/', '.run/', '.node/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

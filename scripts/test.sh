@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+use_pinned_node
 ensure_node_modules
 
 use_local_services test
@@ -13,6 +14,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+log "Node $(node -p process.versions.node) ($(command -v node))"
 log "type-check (tsc --noEmit)"
 npx tsc --noEmit
 log "lint (eslint)"

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
+import { buildInfo } from './build-info.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './http/app.js';
 import type { AppDeps } from './http/deps.js';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
-  logger.info({ role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
+  logger.info({ ...buildInfo(), role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
 
   const conn = await connectStore(config.mongodbUri, { timeouts: config.mongo });
   const models = await registerModels(conn, { memberKeySecret: config.memberKeySecret });

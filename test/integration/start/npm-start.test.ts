@@ -1,13 +1,14 @@
 /**
- * `npm start` as a newcomer runs it (scripts/start.sh): local services started on their own
- * ports, the demo program published, /readyz 200, the banner with the Toast endpoint, demo
- * restaurant and dev key; Ctrl-C (SIGINT to the process group) stops the server and then the
+ * `npm start` as a newcomer runs it (scripts/start.sh): on the pinned Node even when the PATH
+ * has only an older one (/healthz says which), local services started on their own ports, the
+ * demo program published, /readyz 200, the banner with the Toast endpoint, demo restaurant and
+ * dev key; Ctrl-C (SIGINT to the process group) stops the server and then the
  * services it started. Ports, data and pid files are the test's own, so a developer's running
  * `npm start` is left alone.
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, portOpen, waitFor } from '../../support/net.js';
@@ -30,6 +31,8 @@ describe('npm start (scripts/start.sh)', function () {
     };
     delete env.MONGODB_URI; // as on a fresh machine: the script starts its own services
     delete env.REDIS_URL;
+    // As on a machine with Debian's Node 20: the pinned Node is not on the PATH, start.sh puts it there.
+    env.PATH = (env.PATH ?? '').split(':').filter((dir) => !dir.includes(`${path.sep}.node${path.sep}`)).join(':');
     child = spawn('bash', ['scripts/start.sh'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
@@ -38,6 +41,11 @@ describe('npm start (scripts/start.sh)', function () {
     expect(output).to.include(`POST http://localhost:${port}/toast/loyalty`);
     expect(output).to.include('6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01');
     expect(output).to.include('Dev Toast API key: dev-toast-key');
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json() as { node: string; version: string; commit: string };
+    const pinnedMajor = Number(readFileSync('.node-version', 'utf8').split('.')[0]);
+    expect(Number(health.node.split('.')[0]), `/healthz: Node ${health.node}`).to.be.at.least(pinnedMajor);
+    expect(health.version).to.equal(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(health.commit).to.match(/^[0-9a-f]{40}(-dirty)?$/);
     expect(await portOpen(mongoPort)).to.equal(true);
     expect(await portOpen(redisPort)).to.equal(true);
 
