@@ -80,7 +80,8 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
     const env = (): NodeJS.ProcessEnv => plainEnv({
       NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: uri.toString(), REDIS_URL: redisUrl,
       QUEUE_PREFIX: `dist${randomBytes(4).toString('hex')}`, TOAST_API_KEYS: toastKey,
-      ADMIN_API_KEYS: `${randomBytes(24).toString('hex')}:*`, LOG_LEVEL: 'info',
+      ADMIN_API_KEYS: `${randomBytes(24).toString('hex')}:*`, MEMBER_KEY_SECRET: randomBytes(24).toString('hex'),
+      SEED_DEMO: 'true', LOG_LEVEL: 'info',
     });
     const healthcheck = () => spawnSync(process.execPath, ['dist/scripts/healthcheck.js'], { env: env(), encoding: 'utf8', timeout: 10_000 });
 
@@ -97,7 +98,8 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
       child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
       child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
       const base = `http://127.0.0.1:${port}`;
-      await waitFor('/readyz 200', async () => (await fetch(`${base}/readyz`)).status === 200, 120_000);
+      await waitFor('/readyz 200', async () => (await fetch(`${base}/readyz`)).status === 200, 120_000)
+        .catch((err: Error) => { throw new Error(`${err.message}; process output:\n${output}`); });
 
       const health = await (await fetch(`${base}/healthz`)).json() as Record<string, unknown>;
       const info = JSON.parse(readFileSync('dist/build-info.json', 'utf8')) as { version: string; commit: string };

@@ -99,6 +99,7 @@ describe('docker-compose.yml', () => {
       expect(service?.build?.context).to.equal('.');
       expect(service?.image).to.equal('perkwire:local');
       expect(service?.environment).to.include({ ROLE: role, NODE_ENV: 'production', MONGODB_URI: 'mongodb://mongo:27017/perkwire', REDIS_URL: 'redis://redis:6379' });
+      expect(service?.environment, 'production secrets come from the caller').to.include.keys('TOAST_API_KEYS', 'ADMIN_API_KEYS', 'MEMBER_KEY_SECRET');
       expect(service?.depends_on).to.have.keys('mongo', 'redis');
       expect(parseInt(service?.stop_grace_period ?? '0', 10), 'grace period over SHUTDOWN_TIMEOUT_MS').to.be.greaterThan(10);
     }
