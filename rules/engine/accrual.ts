@@ -6,10 +6,11 @@
 import { ruleName } from './conditions.js';
 import { prepare, type Evaluation } from './evaluation.js';
 import { locationAllows } from './gates.js';
-import { candidateFor, wholeUnits } from './matching.js';
+import { candidateFor, matches } from './matching.js';
 import { hundredths } from './money.js';
 import { scheduleAllows } from './schedule.js';
 import { effectiveTier } from './tiers.js';
+import { asQuantity, milliUnits, ONE_UNIT, signedNetCents } from './units.js';
 import type { AccrualLine, AccrualResult, EvaluationContext, Program, Promotion, Rounding } from './types.js';
 
 /** `value × num / den` with the program's rounding, integers only (value ≥ 0). */
@@ -25,8 +26,8 @@ function eligibleSpendCents(program: Program, ev: Evaluation): number {
   let total = 0;
   for (const line of ev.context.check.lines) {
     if (line.voided || line.deferred) continue;
-    if (exclude && candidateFor(line, { ...exclude, matchModifiers: false })) continue;
-    total += line.netCents;
+    if (exclude && matches(line, { ...exclude, matchModifiers: false })) continue;
+    total += signedNetCents(line);
   }
   // Toast's `check.amount` is after check-level discounts: never earn on more than was due.
   const due = ev.context.check.amountCents;
@@ -42,10 +43,18 @@ function promotionApplies(p: Promotion, ev: Evaluation): boolean {
   return !cond || cond.passed;
 }
 
-function itemUnits(p: Extract<Promotion, { kind: 'ITEM_BONUS' }>, ev: Evaluation): number {
+/** Milli-units bought of the promotion's items (refund and quantity-0 lines are not purchases). */
+function itemMilliUnits(p: Extract<Promotion, { kind: 'ITEM_BONUS' }>, ev: Evaluation): number {
   let units = 0;
-  for (const line of ev.context.check.lines) if (!line.voided && candidateFor(line, p.items)) units += wholeUnits(line);
+  for (const line of ev.context.check.lines) if (candidateFor(line, p.items)) units += milliUnits(line);
   return units;
+}
+
+/** Per-unit bonus on a (possibly fractional) quantity, rounded with the program's rounding. */
+function itemBonus(p: Extract<Promotion, { kind: 'ITEM_BONUS' }>, ev: Evaluation, rounding: Rounding): AccrualLine | null {
+  const milli = itemMilliUnits(p, ev);
+  const points = scale(milli, p.pointsPerUnit, ONE_UNIT, rounding);
+  return points > 0 ? { ruleId: p.id, kind: 'BONUS', points, detail: `${asQuantity(milli)} units` } : null;
 }
 
 /** Why a check earns nothing at all, if it does not. */
@@ -82,10 +91,8 @@ export async function accrual(program: Program, context: EvaluationContext): Pro
   if (tier?.multiplier !== undefined && tier.multiplier !== 1) running = multiply(running, breakdown, rounding, 'TIER_MULTIPLIER', `tier:${tier.id}`, tier.multiplier);
   for (const p of active) {
     if (p.kind === 'BONUS') { running += p.points; breakdown.push({ ruleId: p.id, kind: 'BONUS', points: p.points }); }
-    if (p.kind === 'ITEM_BONUS') {
-      const points = p.pointsPerUnit * itemUnits(p, ev);
-      if (points > 0) { running += points; breakdown.push({ ruleId: p.id, kind: 'BONUS', points, detail: `${points / p.pointsPerUnit} units` }); }
-    }
+    const bonus = p.kind === 'ITEM_BONUS' ? itemBonus(p, ev, rounding) : null;
+    if (bonus) { running += bonus.points; breakdown.push(bonus); }
   }
   const cap = program.earning.maxPointsPerCheck;
   if (cap !== undefined && running > cap) {

@@ -7,7 +7,7 @@ import { evaluateConditions, type ConditionOutcome } from './conditions.js';
 import type { FactInput } from './facts/index.js';
 import { discountableSubtotalCents } from './facts/line-sums.js';
 import { effectiveTierId } from './tiers.js';
-import type { EvaluationContext, NormalizedCheck, Program } from './types.js';
+import type { EvaluationContext, NormalizedCheck, NormalizedLoyaltyDiscount, Program } from './types.js';
 
 export interface Evaluation {
   program: Program;
@@ -21,6 +21,7 @@ export interface Evaluation {
 }
 
 export interface LoyaltyOnCheck {
+  appliedDiscountGuid: string | null;
   referenceId: string | null;
   /** The selection it sits on; null for a check-level discount. */
   selectionGuid: string | null;
@@ -45,10 +46,13 @@ export async function prepare(program: Program, context: EvaluationContext): Pro
 
 /** Loyalty discounts already on the check, with the selection they sit on (null = check level). */
 export function loyaltyOnCheck(check: NormalizedCheck): LoyaltyOnCheck[] {
-  const out: LoyaltyOnCheck[] = check.checkLoyaltyDiscounts.map((d) => ({ referenceId: d.referenceId, selectionGuid: null, amountCents: d.amountCents }));
+  const at = (d: NormalizedLoyaltyDiscount, selectionGuid: string | null): LoyaltyOnCheck => ({
+    appliedDiscountGuid: d.appliedDiscountGuid, referenceId: d.referenceId, selectionGuid, amountCents: d.amountCents,
+  });
+  const out: LoyaltyOnCheck[] = check.checkLoyaltyDiscounts.map((d) => at(d, null));
   for (const line of check.lines) {
     if (line.voided) continue;
-    for (const d of line.loyaltyDiscounts) out.push({ referenceId: d.referenceId, selectionGuid: line.selectionGuid, amountCents: d.amountCents });
+    for (const d of line.loyaltyDiscounts) out.push(at(d, line.selectionGuid));
   }
   return out;
 }

@@ -1,9 +1,11 @@
 /**
  * Which check lines an item-level discount may attach to, under Toast's item rules:
  * voided lines never; one item-level discount per selection; none on a selection carrying a
- * Toast-configured item discount; modifiers count through their parent.
+ * Toast-configured item discount; modifiers count through their parent. Refund and quantity-0
+ * lines are never candidates (see units.ts); weighed lines are priced per unit of measure.
  */
 import type { ItemApplication, ItemSelector, ModifierPolicy, NormalizedCheck, NormalizedLine, NormalizedModifier } from './types.js';
+import { isPurchase, milliUnits, oneUnit, priceOfUnits } from './units.js';
 
 /** Everything pricing needs besides the reward itself. */
 export interface PricingInput {
@@ -12,8 +14,13 @@ export interface PricingInput {
   taken: ReadonlySet<string>;
   /** Discount the check can still absorb (loyalty discounts never take it below zero). */
   remainingCents: number;
-  /** Pre-discount subtotal minus Toast-configured discounts: the base of percentage offers. */
+  /** Net of the check (pre-discount subtotal minus Toast-configured discounts): minimums use it. */
   discountableCents: number;
+  /**
+   * What the check still owes before this reward: the net minus every loyalty discount priced
+   * before it (item-level ones first). Check percentages are computed on it.
+   */
+  baseCents: number;
   /** Selection GUIDs Toast asked for (Redemption.selectionGuid / itemApplication). */
   targets?: string[];
 }
@@ -24,9 +31,15 @@ export type Pricing =
 
 export interface ItemCandidate {
   line: NormalizedLine;
-  /** Gross price of one unit as the reward sees it (modifier policy applied). */
+  /** Gross price of the whole line as the reward sees it (modifier policy applied). */
+  grossCents: number;
+  /** The line's quantity in milli-units. */
+  milli: number;
+  /** Milli-units of "one unit" (1000, or the line's fraction when it is under one unit). */
+  unit: number;
+  /** Gross price of one unit (its fraction on a line under one unit). */
   unitCents: number;
-  /** The most a discount on this line may take. */
+  /** The most a discount on this line may take (the item alone when modifiers are excluded). */
   capCents: number;
 }
 
@@ -36,34 +49,33 @@ function selects(sel: ItemSelector, x: { menuItemGuid: string | null; menuGroupG
     || (!!x.salesCategoryGuid && !!sel.salesCategories?.includes(x.salesCategoryGuid));
 }
 
-/** Integer division rounding half away from zero (prices are non-negative). */
-function divRound(cents: number, by: number): number {
-  return Math.floor((cents * 2 + by) / (2 * by));
-}
-
-/** Per-unit price; a fractional (by weight) or single quantity is one unit: the whole line. */
-function perUnit(cents: number, quantity: number): number {
-  return quantity > 1 && Number.isInteger(quantity) ? divRound(cents, quantity) : cents;
-}
-
 function viaModifier(line: NormalizedLine, sel: ItemSelector): NormalizedModifier | null {
   if (!sel.matchModifiers) return null;
   return line.modifiers.find((m) => selects(sel, m)) ?? null;
 }
 
-/** The candidate for a line, or null when the selector does not match it. */
+function candidate(line: NormalizedLine, grossCents: number, capCents: number): ItemCandidate {
+  const milli = milliUnits(line);
+  const unit = oneUnit(line);
+  return { line, grossCents, milli, unit, unitCents: priceOfUnits(grossCents, unit, milli), capCents };
+}
+
+/** Whether a line matches the selector, directly or (with `matchModifiers`) through a modifier. */
+export function matches(line: NormalizedLine, sel: ItemSelector): boolean {
+  return selects(sel, line) || viaModifier(line, sel) !== null;
+}
+
+/** The candidate for a purchase line, or null when the line is not one or the selector does not match it. */
 export function candidateFor(line: NormalizedLine, sel: ItemSelector, policy: ModifierPolicy = 'INCLUDE'): ItemCandidate | null {
-  const gross = policy === 'EXCLUDE' ? line.basePreDiscountCents : line.preDiscountCents;
-  if (selects(sel, line)) return { line, unitCents: perUnit(gross, line.quantity), capCents: line.preDiscountCents };
+  if (!isPurchase(line)) return null;
+  if (selects(sel, line)) {
+    const gross = policy === 'EXCLUDE' ? line.basePreDiscountCents : line.preDiscountCents;
+    return candidate(line, gross, gross);
+  }
   const mod = viaModifier(line, sel);
   if (!mod) return null;
   // Matched through a modifier: the discount is the modifier's price, attached to the parent.
-  return { line, unitCents: perUnit(mod.preDiscountCents, line.quantity), capCents: line.preDiscountCents };
-}
-
-/** Whole units on a line (weighed items count as one). */
-export function wholeUnits(line: NormalizedLine): number {
-  return line.quantity >= 1 ? Math.floor(line.quantity) : 1;
+  return candidate(line, mod.preDiscountCents, line.preDiscountCents);
 }
 
 export interface CandidateSearch {
@@ -80,7 +92,7 @@ export function findCandidates(input: PricingInput, sel: ItemSelector, policy?: 
   const candidates: ItemCandidate[] = [];
   let reason = 'ITEM_NOT_ON_CHECK';
   for (const line of input.check.lines) {
-    if (line.voided) continue;
+    if (!isPurchase(line)) continue;
     if (input.targets && !input.targets.includes(line.selectionGuid)) continue;
     const c = candidateFor(line, sel, policy);
     if (!c) continue;

@@ -4,28 +4,35 @@
  */
 import { catalog } from './catalog.js';
 import { selectionTypeOf, priceReward } from './effects/index.js';
-import { prepare, type Evaluation } from './evaluation.js';
+import { prepare, type Evaluation, type LoyaltyOnCheck } from './evaluation.js';
 import { budgetLeft, exclusiveWith, gate } from './gates.js';
 import type { Pricing } from './matching.js';
+import { rewardsCounted } from './standing.js';
 import type { EngineOffer, EvaluationContext, NotOffered, OffersResult, Program, Reward } from './types.js';
 
 /** Prices a reward as if it were the only new one: other loyalty discounts on the check stay put. */
-function priceForOffer(reward: Reward, ev: Evaluation): Pricing {
-  const others = ev.onCheck.filter((d) => d.referenceId !== reward.id);
+function priceForOffer(reward: Reward, ev: Evaluation, others: LoyaltyOnCheck[]): Pricing {
   const taken = new Set(others.flatMap((d) => (d.selectionGuid ? [d.selectionGuid] : [])));
   const used = others.reduce((s, d) => s + d.amountCents, 0);
   const budget = budgetLeft(reward, ev);
-  let remainingCents = Math.max(0, ev.discountableCents - used);
-  if (budget !== null) remainingCents = Math.min(remainingCents, budget);
-  return priceReward(reward, { check: ev.context.check, taken, remainingCents, discountableCents: ev.discountableCents });
+  const baseCents = Math.max(0, ev.discountableCents - used);
+  const remainingCents = budget === null ? baseCents : Math.min(baseCents, budget);
+  return priceReward(reward, { check: ev.context.check, taken, remainingCents, discountableCents: ev.discountableCents, baseCents });
+}
+
+/** The per-check limit is used up by the other rewards already on the check. */
+function limitUsed(ev: Evaluation, others: LoyaltyOnCheck[]): boolean {
+  const limit = ev.program.policies.stacking.maxRewardsPerCheck;
+  return limit !== null && rewardsCounted(ev.program, others) >= limit;
 }
 
 function buildOffer(reward: Reward, ev: Evaluation, blocking: string[]): EngineOffer {
   const reasons = [...blocking];
-  const applied = ev.onCheck.flatMap((d) => (d.referenceId ? [d.referenceId] : []));
-  const rival = exclusiveWith(reward, ev, applied);
+  const others = ev.onCheck.filter((d) => d.referenceId !== reward.id);
+  const rival = exclusiveWith(reward, ev, others.flatMap((d) => (d.referenceId ? [d.referenceId] : [])));
   if (rival) reasons.push(`EXCLUSIVE_WITH:${rival}`);
-  const pricing = priceForOffer(reward, ev);
+  if (limitUsed(ev, others)) reasons.push('REDEMPTION_LIMIT_EXCEEDED');
+  const pricing = priceForOffer(reward, ev, others);
   if (!pricing.ok) reasons.push(pricing.reason);
   const cost = reward.pointsCost ?? 0;
   const offer: EngineOffer = {

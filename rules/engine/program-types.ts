@@ -201,6 +201,8 @@ export interface Policies {
   stacking: {
     /** Max loyalty rewards per check → Toast `redemptionLimit`; null = unlimited. */
     maxRewardsPerCheck: number | null;
+    /** Says that rewards are off on purpose: the only meaning `maxRewardsPerCheck: 0` may have. */
+    rewardsOff?: boolean;
     exclusivityGroups?: { id: string; rewards: string[] }[];
     combineWithNonLoyaltyDiscounts: boolean;
   };

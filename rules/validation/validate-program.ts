@@ -6,10 +6,12 @@ import type { Program, ValidationError, ValidationResult } from '../engine/types
 import { schemaErrors } from './schema-check.js';
 import { checkConditions } from './semantic-conditions.js';
 import { checkIds, checkReferences } from './semantic-ids.js';
+import { checkMeaning } from './semantic-meaning.js';
 import { checkRewards } from './semantic-rewards.js';
+import { checkSatisfiable } from './semantic-satisfiable.js';
 import { checkSchedules } from './semantic-schedules.js';
 
-const SEMANTIC_CHECKS = [checkIds, checkReferences, checkConditions, checkSchedules, checkRewards];
+const SEMANTIC_CHECKS = [checkIds, checkReferences, checkConditions, checkSatisfiable, checkSchedules, checkRewards, checkMeaning];
 
 /** `{ok: true, program}` or every error with its JSON path. */
 export function validateProgram(json: unknown): ValidationResult<Program> {

@@ -7,8 +7,5 @@ import type { RewardEffect } from './effect.js';
 export const percentOffItem: RewardEffect<PercentOffItemReward> = {
   type: 'PERCENT_OFF_ITEM',
   selectionType: 'ITEM',
-  price: (reward, input) => priceSingleItem(input, reward.items, reward.modifiers, (c) => {
-    const gross = reward.modifiers === 'EXCLUDE' ? c.line.basePreDiscountCents : c.line.preDiscountCents;
-    return percentOf(gross, reward.percent);
-  }),
+  price: (reward, input) => priceSingleItem(input, reward.items, reward.modifiers, (c) => percentOf(c.grossCents, reward.percent)),
 };

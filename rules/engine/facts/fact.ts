@@ -13,6 +13,14 @@ export interface FactInput {
 /** Value kinds: validation uses them to pick allowed operators and value types. */
 export type FactKind = 'number' | 'string' | 'stringList';
 
+/** The values a number fact can take: validation refuses conditions no such value satisfies. */
+export interface FactRange {
+  min?: number;
+  max?: number;
+  /** Only whole numbers occur (cents, minutes, counts of selections). */
+  integer?: boolean;
+}
+
 /**
  * A fact of the eligibility vocabulary, declared as data. `params` names required condition
  * params (e.g. `guid` for item counts). Documented for program managers in rules/README.md.
@@ -23,6 +31,8 @@ export interface FactDefinition {
   params?: string[];
   /** Allowed string values, when closed (validation rejects others). */
   values?: readonly string[];
+  /** For number facts: the values that can occur. */
+  range?: FactRange;
   description: string;
   compute(input: FactInput, params: Record<string, unknown>): number | string | string[];
 }

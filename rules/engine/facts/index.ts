@@ -17,7 +17,7 @@ import { salesCategoryQuantity } from './sales-category-quantity.js';
 import { selectionCount } from './selection-count.js';
 import { visits } from './visits.js';
 
-export type { FactDefinition, FactInput, FactKind } from './fact.js';
+export type { FactDefinition, FactInput, FactKind, FactRange } from './fact.js';
 
 export const FACTS: readonly FactDefinition[] = [
   checkSubtotalCents, itemCount, selectionCount, menuItemQuantity, menuGroupQuantity,

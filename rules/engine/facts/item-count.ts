@@ -1,9 +1,10 @@
 import type { FactDefinition } from './fact.js';
-import { liveLines } from './line-sums.js';
+import { unitsBought } from './line-sums.js';
 
 export const itemCount: FactDefinition = {
   id: 'itemCount',
   kind: 'number',
-  description: 'Number of units on the check (sum of quantities of non-voided selections, modifiers not counted).',
-  compute: ({ check }) => liveLines(check).reduce((s, l) => s + l.quantity, 0),
+  range: { min: 0 },
+  description: 'Number of units bought (quantities of non-voided selections, a weighed line as its fraction; refund and quantity-0 lines and modifiers not counted).',
+  compute: ({ check }) => unitsBought(check),
 };

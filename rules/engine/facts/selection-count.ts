@@ -1,9 +1,10 @@
 import type { FactDefinition } from './fact.js';
-import { liveLines } from './line-sums.js';
+import { purchaseLines } from './line-sums.js';
 
 export const selectionCount: FactDefinition = {
   id: 'selectionCount',
   kind: 'number',
-  description: 'Number of non-voided selections on the check.',
-  compute: ({ check }) => liveLines(check).length,
+  range: { min: 0, integer: true },
+  description: 'Number of selections bought (non-voided, not a refund, quantity above 0).',
+  compute: ({ check }) => purchaseLines(check).length,
 };
