@@ -21,7 +21,7 @@ const errorsOf = (json: unknown): string[] => {
   const r = validateProgram(json);
   return r.ok ? [] : r.errors.map((e) => `${e.path} ${e.message}`);
 };
-const when = (all: Record<string, unknown>[]): Reward => ({ ...freeFries, eligibility: { all } });
+const when = (all: Record<string, unknown>[]): Reward => ({ ...freeFries, eligibility: { all } as unknown as Reward['eligibility'] });
 
 describe('validateProgram: rule files that cannot mean anything are refused with a path', () => {
   it('a promotion id equal to a reward id', () => {
