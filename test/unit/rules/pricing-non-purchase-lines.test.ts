@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { accrual, offers, validateRedemptions, type Reward } from '../../../rules/index.js';
-import { GROUP, ITEM, program } from './helpers.js';
+import { ctx, GROUP, ITEM, program, sel, toastCheck } from './helpers.js';
 import { at, check, line } from './lines.js';
 
 const PLATTER = 'item-platter';
@@ -21,6 +21,13 @@ describe('pricing: refund and quantity-0 lines are not purchases; money uses the
     expect(offer).to.include({ applicable: true, amountCents: 700 });
     const { applied } = await validateRedemptions(program([tenOff]), at(refunded()), [{ identifier: 'ten-off', appliedDiscountGuid: 'd' }]);
     expect(applied[0]?.amountCents).to.equal(700);
+  });
+
+  it('through the Toast edge: a −$15.00 refund selection (signed as Toast sends it) nets the check', async () => {
+    const raw = toastCheck([sel(PLATTER, 22, { group: null }), sel(PLATTER, -15, { group: null })]);
+    const result = await offers(program([tenOff, tenOffOver20]), ctx(raw));
+    expect(result.offers.map((o) => [o.identifier, o.amountCents, o.reasons])).to.deep.equal([['ten-off', 700, []], ['ten-off-20', 0, ['MIN_SUBTOTAL:2000']]]);
+    expect((await accrual(program([]), ctx(raw))).points).to.equal(7);
   });
 
   it('a $20 minimum is judged on the net ($7.00): MIN_SUBTOTAL', async () => {
