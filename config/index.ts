@@ -38,6 +38,8 @@ export interface Config {
   readonly readOnlyAnswerRetentionDays: number;
   /** Days after the check during which a receipt can be claimed. */
   readonly claimWindowDays: number;
+  /** Toast API access for menu sync; empty strings when not configured. */
+  readonly toastApi: { readonly url: string; readonly clientId: string; readonly clientSecret: string; readonly timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobLockMs: v.JOB_LOCK_MS,
     readOnlyAnswerRetentionDays: v.READ_ONLY_ANSWER_RETENTION_DAYS,
     claimWindowDays: v.CLAIM_WINDOW_DAYS,
+    toastApi: Object.freeze({ url: v.TOAST_API_URL, clientId: v.TOAST_CLIENT_ID, clientSecret: v.TOAST_CLIENT_SECRET, timeoutMs: v.TOAST_API_TIMEOUT_MS }),
   });
 }
 

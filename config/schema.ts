@@ -61,7 +61,7 @@ export const configSchema = {
     },
     SEED_DEMO: {
       type: 'boolean', default: true,
-      description: 'Publish the rule files in RULES_DIR and their locations at boot (default false with NODE_ENV=production).',
+      description: 'Import the sample menus in RULES_DIR/menus and publish the rule files in RULES_DIR and their locations at boot (default false with NODE_ENV=production).',
     },
     BODY_LIMIT_BYTES: {
       type: 'integer', minimum: 1024, maximum: 10485760, default: 1048576,
@@ -90,6 +90,22 @@ export const configSchema = {
     READ_ONLY_ANSWER_RETENTION_DAYS: {
       type: 'integer', minimum: 1, maximum: 3650, default: 30,
       description: 'Stored answers of INQUIRE and SEARCH (the bulk of Toast traffic) are deleted after this many days; REDEEM, ACCRUE and the rest are kept.',
+    },
+    TOAST_API_URL: {
+      type: 'string', pattern: '^$|^https?://', maxLength: 255, default: '',
+      description: "Toast API host for menu sync (e.g. https://ws-api.toasttab.com); empty: menus come only from npm run menu -- import.",
+    },
+    TOAST_CLIENT_ID: {
+      type: 'string', maxLength: 255, default: '',
+      description: 'Toast API client id (client-credentials login) for menu sync.',
+    },
+    TOAST_CLIENT_SECRET: {
+      type: 'string', maxLength: 1024, default: '',
+      description: 'Toast API client secret for menu sync. Never logged or printed.',
+    },
+    TOAST_API_TIMEOUT_MS: {
+      type: 'integer', minimum: 500, maximum: 120000, default: 10000,
+      description: 'Timeout of each Toast API request (menu sync retries 3 times with backoff).',
     },
     IDEMPOTENCY_WAIT_MS: {
       type: 'integer', minimum: 100, maximum: 4500, default: 1500,

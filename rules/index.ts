@@ -14,3 +14,5 @@ export { offers } from './engine/offers.js';
 export { validateRedemptions } from './engine/redemptions.js';
 export { accrual } from './engine/accrual.js';
 export { periodStarts } from './engine/periods.js';
+export type { ValidateOptions } from './validation/validate-program.js';
+export type { MenuEntity, MenuEntityKind, RestaurantMenu } from './menus/catalogue.js';

@@ -1,20 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import type { Program, ValidationResult } from './engine/types.js';
-import { validateProgram } from './validation/validate-program.js';
+import { validateProgram, type ValidateOptions } from './validation/validate-program.js';
 
-/** Reads and validates a rule file (the only I/O in `rules/` besides the CLI). */
-export async function loadProgramFile(path: string): Promise<ValidationResult<Program>> {
+/** Reads a JSON file; a missing file or broken JSON is an error value, never a throw. */
+export async function readJsonFile(path: string): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    return { ok: false, errors: [{ path: '', message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'error'}` }] };
+    return { ok: false, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? 'error'}` };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) as unknown };
   } catch (err) {
-    return { ok: false, errors: [{ path: '', message: `invalid JSON: ${(err as Error).message}` }] };
+    return { ok: false, message: `invalid JSON: ${(err as Error).message}` };
   }
-  return validateProgram(json);
+}
+
+/** Reads and validates a rule file (the only I/O in `rules/` besides the CLI). */
+export async function loadProgramFile(path: string, options: ValidateOptions = {}): Promise<ValidationResult<Program>> {
+  const read = await readJsonFile(path);
+  if (!read.ok) return { ok: false, errors: [{ path: '', message: read.message }] };
+  return validateProgram(read.json, options);
 }

@@ -9,6 +9,7 @@ export const redactPaths = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'mongodbUri', 'redisUrl',
+  'clientSecret', '*.clientSecret', 'accessToken', '*.accessToken',
 ];
 
 /** Keys whose values never reach a log line, wherever they sit in the logged object. */

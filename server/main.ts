@@ -11,6 +11,7 @@ import { buildApp } from './http/app.js';
 import type { AppDeps } from './http/deps.js';
 import { createLogger, safeUrl } from './logger.js';
 import { publishProgramsFromDir } from './loyalty/programs.js';
+import { importSampleMenus } from './menus/sample-menus.js';
 import { connectStore } from './store/connection.js';
 import { registerModels } from './store/models/index.js';
 import { orderedShutdown } from './shutdown.js';
@@ -69,8 +70,11 @@ async function main(): Promise<void> {
   const steps: Stoppable[] = [];
   let restaurants: string[] = [];
   if (config.seedDemo && config.role !== 'worker') {
+    const menus = await importSampleMenus(models, path.resolve(config.rulesDir, 'menus'), clock.now());
+    if (menus.length > 0) logger.info({ menus: menus.map((m) => ({ restaurant: m.restaurantGuid, lastUpdated: m.lastUpdated, status: m.status })) }, 'sample menus imported');
     const published = await publishProgramsFromDir(models, path.resolve(config.rulesDir), clock.now());
     logger.info({ programs: published.map((p) => ({ id: p.programId, version: p.version, changed: p.changed })) }, 'rule files published');
+    for (const p of published) for (const w of p.warnings ?? []) logger.warn({ program: p.programId, path: w.path }, w.message);
     restaurants = (await models.Location.find({}, { _id: 1 }).lean()).map((l) => String(l._id));
   }
 

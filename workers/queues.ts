@@ -10,6 +10,7 @@ export const queueNames = {
   ledgerVerify: 'ledger-verify',
   expiry: 'expiry',
   retention: 'retention',
+  menuSync: 'menu-sync',
 } as const;
 
 /** Post the points of one accepted check (accruals collection id). */
@@ -22,6 +23,9 @@ export type LedgerVerifyJobData = Record<string, never>;
 
 /** Prune stored answers of read-only Toast requests (no data: it reads the clock). */
 export type RetentionJobData = Record<string, never>;
+
+/** Re-sync every location's menu catalogue from Toast (no data: it reads the locations). */
+export type MenuSyncJobData = Record<string, never>;
 
 /** Run the daily points expiry (and tier upkeep) of one program. */
 export interface ExpiryJobData {

@@ -231,4 +231,7 @@ export interface ValidationError {
   message: string;
 }
 
-export type ValidationResult<P> = { ok: true; program: P } | { ok: false; errors: ValidationError[] };
+/** `warnings` do not stop a file (e.g. a GUID no location's menu knows). */
+export type ValidationResult<P> =
+  | { ok: true; program: P; warnings?: ValidationError[] }
+  | { ok: false; errors: ValidationError[]; warnings?: ValidationError[] };

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadProgramFile, type Program } from '../../rules/index.js';
+import { validateProgram, type Program, type ValidationError } from '../../rules/index.js';
+import { readJsonFile } from '../../rules/load.js';
+import { loadMenus } from '../menus/catalogue-store.js';
 import type { Models } from '../store/models/index.js';
 
 export interface PublishResult {
@@ -10,6 +12,8 @@ export interface PublishResult {
   contentHash: string;
   /** false when this exact content was already the active version. */
   changed: boolean;
+  /** Validation warnings (e.g. item GUIDs no location's menu knows). */
+  warnings?: ValidationError[];
 }
 
 /** Stable hash of a rule file's content (key order does not matter). */
@@ -54,17 +58,30 @@ export async function publishProgram(models: Models, program: Program, published
   return { programId: program.id, version: program.version, contentHash: hash, changed: before?.activeHash !== hash };
 }
 
-/** Validates and publishes every `*.json` rule file in `dir`; any invalid file stops the boot. */
+/** Restaurant GUIDs a (not yet validated) rule file lists as its locations. */
+function locationGuids(json: unknown): string[] {
+  const locations = (json as { locations?: unknown } | null)?.locations;
+  return Array.isArray(locations) ? locations.map((l) => String((l as { guid?: unknown } | null)?.guid ?? '')) : [];
+}
+
+/**
+ * Validates and publishes every `*.json` rule file in `dir`; any invalid file stops the boot.
+ * Menu names in a file are resolved against its locations' stored catalogues first, so the
+ * published version holds GUIDs only.
+ */
 export async function publishProgramsFromDir(models: Models, dir: string, now: Date): Promise<PublishResult[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const results: PublishResult[] = [];
   for (const file of files) {
-    const loaded = await loadProgramFile(path.join(dir, file));
+    const read = await readJsonFile(path.join(dir, file));
+    const loaded = read.ok
+      ? validateProgram(read.json, { menus: await loadMenus(models, locationGuids(read.json)) })
+      : { ok: false as const, errors: [{ path: '', message: read.message }] };
     if (!loaded.ok) {
       const detail = loaded.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
       throw new Error(`rule file ${file} is invalid: ${detail}`);
     }
-    results.push(await publishProgram(models, loaded.program, `boot:${file}`, now));
+    results.push({ ...await publishProgram(models, loaded.program, `boot:${file}`, now), warnings: loaded.warnings ?? [] });
   }
   return results;
 }

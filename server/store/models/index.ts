@@ -4,6 +4,8 @@ import { ledgerEntrySchema } from './ledger-entry.js';
 import { locationSchema } from './location.js';
 import { memberSchema } from './member.js';
 import { bindMemberKeySecret, memberKeySchema } from './member-key.js';
+import { menuCatalogueSchema } from './menu-catalogue.js';
+import { menuEntrySchema } from './menu-entry.js';
 import { programSchema } from './program.js';
 import { rewardLimitSlotSchema } from './reward-limit-slot.js';
 import { rewardRedemptionSchema } from './reward-redemption.js';
@@ -27,6 +29,8 @@ export const schemas = {
   RewardLimitSlot: rewardLimitSlotSchema,
   Accrual: accrualSchema,
   TierChange: tierChangeSchema,
+  MenuCatalogue: menuCatalogueSchema,
+  MenuEntry: menuEntrySchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;
