@@ -19,7 +19,7 @@ export interface RequestKey {
   restaurantGuid: string;
   transactionGuid: string;
   type: string;
-  /** '' when the request names no account. */
+  /** Keyed hash of the identifier the request names ({@link identifierKey}); '' when none. */
   loyaltyIdentifier: string;
 }
 
@@ -58,6 +58,14 @@ const DEFAULT_POLL_MS = 20;
  */
 export function hashRequest(secret: string, body: unknown): string {
   return createHmac('sha256', secret).update(JSON.stringify(body) ?? '').digest('hex');
+}
+
+/**
+ * The request key's loyalty identifier, keyed (HMAC-SHA256): Toast may send a phone number
+ * there (a phone QR code), and stored keys must not hold it in the clear. '' stays ''.
+ */
+export function identifierKey(secret: string, identifier: string): string {
+  return identifier === '' ? '' : createHmac('sha256', secret).update(`identifier|${identifier}`).digest('base64url');
 }
 
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;

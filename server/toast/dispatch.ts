@@ -11,11 +11,13 @@
  *   or — after the lease — a take-over whose keyed re-run finds the committed effect).
  * * An unexpected failure inside a handler may have committed part of an effect: the claim is
  *   kept, and a retry takes it over at once and re-runs (every effect is keyed by sourceKey).
+ * * Stored answers hold no guest contact data (stored-answer.ts) and the key's identifier is a
+ *   keyed hash; a replay re-renders contact fields from the member record.
  */
 import type { AppDeps } from '../http/deps.js';
 import { LoyaltyError } from '../loyalty/errors.js';
 import {
-  claimRequest, completeAfterCommit, hashRequest, releaseRequest, releaseLease, storeReadOnlyResponse,
+  claimRequest, completeAfterCommit, hashRequest, identifierKey, releaseRequest, releaseLease, storeReadOnlyResponse,
   type RequestKey, type StoredResponse,
 } from '../loyalty/idempotency.js';
 import type { ProgramContext } from '../loyalty/program-context.js';
@@ -23,6 +25,7 @@ import { transactionStatusFor } from './error-status.js';
 import { handlerFor } from './handlers/index.js';
 import type { HandlerContext, HandlerOutcome, ToastHandler } from './handlers/handler.js';
 import { statusResponse } from './respond.js';
+import { answerBodies, replayable } from './stored-answer.js';
 import { validateToastRequest } from './schemas/index.js';
 import type { TransactionType } from './transaction-types.js';
 
@@ -33,8 +36,8 @@ export interface ToastRequestContext {
 }
 
 /** The ACCEPT answer of a handler's outcome. */
-function accepted(outcome: HandlerOutcome): StoredResponse {
-  return { status: 200, body: JSON.stringify({ ...outcome.response, transactionStatus: 'ACCEPT' }) };
+function accepted(outcome: HandlerOutcome): object {
+  return { ...outcome.response, transactionStatus: 'ACCEPT' };
 }
 
 export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: unknown): Promise<StoredResponse> {
@@ -44,7 +47,8 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   if (!validation.ok) return statusResponse(ctx.type, validation.code);
   const key = {
     restaurantGuid: ctx.program.restaurantGuid, transactionGuid: ctx.transactionGuid, type: ctx.type,
-    loyaltyIdentifier: handler.identifierOf(validation.value) ?? '',
+    // Keyed: what Toast sends may be a phone from a QR code, which must not sit in the clear.
+    loyaltyIdentifier: identifierKey(deps.config.memberKeySecret, handler.identifierOf(validation.value) ?? ''),
   };
   const requestHash = hashRequest(deps.config.memberKeySecret, body);
   if (handler.readOnly) return runReadOnly(deps, ctx, handler, key, validation.value, requestHash);
@@ -53,7 +57,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   });
   if (claim.kind === 'DONE') {
     if (!claim.sameBody) deps.logger.warn({ type: ctx.type, transactionGuid: ctx.transactionGuid }, 'transaction GUID reused with a different body; answering the stored response');
-    return claim.response;
+    return replayable(deps.models, ctx.program.programId, claim.response);
   }
   // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored, nothing released).
   if (claim.kind === 'BUSY') return statusResponse(ctx.type, 'ERROR');
@@ -65,13 +69,22 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     outcome = await handler.handle(hctx);
   } catch (err) {
     if (err instanceof LoyaltyError) {
-      await releaseRequest(deps.models, claim).catch(() => undefined);
+      // A taken-over claim may cover an effect an earlier owner committed: kept, never released.
+      await (claim.takenOver ? releaseLease : releaseRequest)(deps.models, claim).catch(() => undefined);
       return statusResponse(ctx.type, transactionStatusFor(err.code));
     }
     await releaseLease(deps.models, claim).catch(() => undefined);
     throw err;
   }
-  return completeAfterCommit(deps.models, claim, accepted(outcome), outcome.record ?? {}, deps.clock.now(), deps.logger);
+  const answer = answerBodies(accepted(outcome));
+  const stored = await completeAfterCommit(deps.models, claim, { status: 200, body: answer.stored }, outcome.record ?? {}, deps.clock.now(), deps.logger);
+  return sendable(deps, ctx, answer, stored);
+}
+
+/** Our own answer when it is the stored one, else the stored winner re-rendered. */
+async function sendable(deps: AppDeps, ctx: ToastRequestContext, answer: { sent: string; stored: string }, stored: StoredResponse): Promise<StoredResponse> {
+  if (stored.status === 200 && stored.body === answer.stored) return { status: 200, body: answer.sent };
+  return replayable(deps.models, ctx.program.programId, stored);
 }
 
 /** A handler without effects: run it, then store its answer once (first stored answer wins). */
@@ -81,7 +94,9 @@ async function runReadOnly(
 ): Promise<StoredResponse> {
   try {
     const outcome = await handler.handle({ deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now() });
-    return await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, accepted(outcome));
+    const answer = answerBodies(accepted(outcome));
+    const stored = await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, { status: 200, body: answer.stored });
+    return await sendable(deps, ctx, answer, stored);
   } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));
     throw err;

@@ -44,6 +44,8 @@ export const memberSchema = new Schema({
     default: null,
   },
   createdAt: { type: Date, required: true },
+  /** Set when the guest's personal data was erased (server/loyalty/erase.ts); the record stays as a tombstone. */
+  erasedAt: { type: Date, default: null },
 }, { collection: 'members', versionKey: false, strict: 'throw' });
 
 memberSchema.index({ programId: 1, loyaltyIdentifier: 1 }, { unique: true });

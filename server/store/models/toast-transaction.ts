@@ -11,7 +11,10 @@ export const toastTransactionSchema = new Schema({
   restaurantGuid: { type: String, required: true },
   transactionGuid: { type: String, required: true },
   type: { type: String, required: true },
-  /** '' when the request names no account (SEARCH, SIGNUP, ACCRUE/REVERSE with null). */
+  /**
+   * Keyed hash of the identifier the request names (idempotency.ts identifierKey: Toast may send
+   * a phone there); '' when it names none (SEARCH, SIGNUP, ACCRUE/REVERSE with null).
+   */
   loyaltyIdentifier: { type: String, required: false, default: '' },
   programId: { type: String, required: true },
   state: { type: String, enum: ['IN_PROGRESS', 'DONE'], required: true },
@@ -21,6 +24,7 @@ export const toastTransactionSchema = new Schema({
   createdAt: { type: Date, required: true },
   completedAt: { type: Date, default: null },
   responseStatus: { type: Number, default: null },
+  /** The answer as stored: accounts' contact fields replaced by a marker (server/toast/stored-answer.ts). */
   responseBody: { type: String, default: null },
   /** The member the request acted on (REDEEM/ACCRUE), for REVERSE. */
   memberId: { type: String, default: null },

@@ -10,6 +10,7 @@ import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
 import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
+import { identifierKey } from '../../../server/loyalty/idempotency.js';
 import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
 
 describe('commit safety: the answer of a committed effect is ACCEPT', () => {
@@ -89,7 +90,7 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     // The first copy holds a live claim (its lease runs for 30 s of clock time).
     await t.deps.models.ToastTransaction.create({
       restaurantGuid: '6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01', transactionGuid: guid, type: 'LOYALTY_REDEEM',
-      loyaltyIdentifier: member.loyaltyIdentifier, programId: 'demo', state: 'IN_PROGRESS', requestHash: 'x',
+      loyaltyIdentifier: identifierKey(t.deps.config.memberKeySecret, member.loyaltyIdentifier), programId: 'demo', state: 'IN_PROGRESS', requestHash: 'x',
       claimToken: 'first-copy', leaseUntil: new Date(now.getTime() + 30_000), createdAt: now,
     });
     const started = Date.now();

@@ -1,0 +1,71 @@
+/**
+ * Stored answers without guest contact data. Toast's duplicates must get the bytes the first
+ * copy got, but the `toastTransactions` collection must not become a second copy of guests'
+ * phones, emails and names. So an account's contact fields are stored as a marker and filled in
+ * again from the member record when an answer is replayed: for an unchanged member the replay is
+ * byte-identical; for an erased member the fields are simply left out.
+ */
+import type { Models } from '../store/models/index.js';
+import type { StoredResponse } from '../loyalty/idempotency.js';
+import type { MemberRecord } from '../loyalty/members.js';
+import { accountInfo } from './present.js';
+
+/** AccountInfo members that are guest data; the `identifier` beside them is opaque. */
+const CONTACT_FIELDS: ReadonlySet<string> = new Set(['firstName', 'lastName', 'phone', 'email']);
+const MARKER_KEY = '$contact';
+const MARKER = Object.freeze({ [MARKER_KEY]: true });
+
+function isAccount(holder: unknown): holder is { identifier: string } {
+  return typeof (holder as { identifier?: unknown } | null)?.identifier === 'string';
+}
+
+/** The answer as sent and as stored (contact fields of every account replaced by a marker). */
+export function answerBodies(answer: object): { sent: string; stored: string } {
+  const sent = JSON.stringify(answer);
+  let marked = false;
+  const stored = JSON.stringify(answer, function (this: unknown, key: string, value: unknown) {
+    if (CONTACT_FIELDS.has(key) && typeof value === 'string' && isAccount(this)) {
+      marked = true;
+      return MARKER;
+    }
+    return value;
+  });
+  return { sent, stored: marked ? stored : sent };
+}
+
+function isMarker(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)[MARKER_KEY] === true;
+}
+
+/** Every account object in a parsed answer that carries markers. */
+type MarkedAccount = Record<string, unknown> & { identifier: string };
+
+function markedAccounts(node: unknown, out: MarkedAccount[] = []): MarkedAccount[] {
+  if (Array.isArray(node)) {
+    for (const v of node) markedAccounts(v, out);
+  } else if (node !== null && typeof node === 'object') {
+    const obj = node as Record<string, unknown>;
+    if (isAccount(obj) && Object.values(obj).some(isMarker)) out.push(obj);
+    for (const v of Object.values(obj)) if (!isMarker(v)) markedAccounts(v, out);
+  }
+  return out;
+}
+
+/**
+ * A stored answer as it is sent again: each marked account's contact fields re-rendered from its
+ * member record now (left out when the member is gone, erased or has no such field).
+ */
+export async function replayable(models: Models, programId: string, stored: StoredResponse): Promise<StoredResponse> {
+  if (!stored.body.includes(`"${MARKER_KEY}"`)) return stored;
+  const answer = JSON.parse(stored.body) as unknown;
+  for (const account of markedAccounts(answer)) {
+    const member = await models.Member.findOne({ programId, loyaltyIdentifier: account.identifier }).lean<MemberRecord>();
+    const fresh = member ? (accountInfo(member) as unknown as Record<string, unknown>) : {};
+    for (const [key, value] of Object.entries(account)) {
+      if (!isMarker(value)) continue;
+      if (typeof fresh[key] === 'string') account[key] = fresh[key];
+      else delete account[key];
+    }
+  }
+  return { status: stored.status, body: JSON.stringify(answer) };
+}
