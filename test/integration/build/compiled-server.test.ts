@@ -51,6 +51,22 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
     expect(info.commit.startsWith(head), `${info.commit} is HEAD ${head}`).to.equal(true);
   });
 
+  it('imports only Node built-ins and production dependencies (the image prunes the dev ones)', () => {
+    const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const bare = new Set<string>();
+    for (const file of filesUnder('dist').filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*'([^'.][^']*)'|\bimport\s*\(?\s*'([^'.][^']*)'/g)) {
+        bare.add((m[1] ?? m[2])!);
+      }
+    }
+    expect(bare.size).to.be.greaterThan(5);
+    for (const specifier of bare) {
+      if (specifier.startsWith('node:')) continue;
+      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+      expect(dependencies, `${specifier} is a production dependency`).to.have.property(name);
+    }
+  });
+
   it('holds every path the Dockerfile runtime stage copies from the build stage (WORKDIR /app)', () => {
     const dockerfile = readDockerfile();
     const fromBuild = copies(dockerfile).filter((c) => c.from === 'build').flatMap((c) => c.sources);
