@@ -13,6 +13,8 @@ import { accrual as computeAccrual, type AccrualResult, type MemberState, type N
 import type { Models } from '../store/models/index.js';
 import { accrualJobId, type Queues } from '../../workers/queues.js';
 import { appendEntry } from './ledger.js';
+import { reverseRedemptionsGoneFromCheck } from './redemption-reconcile.js';
+import { supersedeIfRepaid } from './repay.js';
 import { activeProgram, programVersion } from './program-cache.js';
 import { withRollingPoints } from './tier-points.js';
 import { updateTier } from './tier-update.js';
@@ -88,6 +90,7 @@ function pointsWord(n: number): string {
 export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
   const active = await activeProgram(deps.models, input.programId);
   if (!active) throw new Error(`program ${input.programId} has no published rule set`);
+  await reverseRedemptionsGoneFromCheck({ models: deps.models, programId: input.programId, restaurantGuid: input.locationGuid, check: input.check, now: input.now });
   const checkGuid = input.check.checkGuid ?? '';
   const at = checkTime(input.check, input.now);
   const member = input.member
@@ -105,7 +108,12 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    return acceptDuplicate(deps, activeCheckKey, input);
+    // Paid again with a new amount: the earlier accrual is reversed and this one takes its place.
+    const superseded = await supersedeIfRepaid(deps.models, activeCheckKey, input.check, input.now);
+    if (!superseded) return acceptDuplicate(deps, activeCheckKey, input);
+    const program = await programVersion(deps.models, superseded.programId, superseded.ruleSetHash);
+    if (program) await takeBackPoints(deps.models, superseded, program, input.now);
+    return acceptAccrual(deps, input);
   }
   if (input.member) await enqueueAccrual(deps, id.toHexString());
   return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage: message(computed.points, input.member !== null) };

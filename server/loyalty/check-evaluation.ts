@@ -1,16 +1,20 @@
 /**
  * Evaluates a Toast check for a member with the rules engine: offers (visibility policy applied
  * by the engine), the submitted redemptions re-validated and re-priced, and the points the check
- * would earn. Pure apart from reading the member's usage; used by INQUIRE and REDEEM.
+ * would earn. Redemptions an earlier REDEEM already debited (by their discount on the check) are
+ * answered from their record instead of being validated again (redeemed-discounts.ts); their
+ * discounts stay on the check, where the engine counts them like any reward already applied.
+ * Pure apart from reading the member's usage and redemptions; used by INQUIRE and REDEEM.
  */
 import {
   accrual, offers, validateRedemptions,
-  type AccrualResult, type EvaluationContext, type MemberState, type NormalizedCheck,
-  type OffersResult, type SubmittedRedemption, type ValidateRedemptionsResult,
+  type AccrualResult, type AppliedRedemption, type EvaluationContext, type MemberState, type NormalizedCheck,
+  type OffersResult, type RejectedRedemption, type SubmittedRedemption, type ValidateRedemptionsResult,
 } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { attachDiscountGuids } from './discount-guids.js';
 import { memberState, type StateOverrides } from './member-state.js';
+import { splitRedeemed, type AlreadyRedeemed, type RedeemedSplit } from './redeemed-discounts.js';
 import type { MemberRecord } from './members.js';
 import type { ProgramContext } from './program-context.js';
 
@@ -24,28 +28,46 @@ export interface CheckEvaluationInput {
   now: Date;
   /** REDEEM: evaluate as before this request's own committed debits and usage (a re-run after a crash). */
   overrides?: StateOverrides;
+  /** REDEEM: the split it already made (see {@link splitSubmitted}); computed here when absent. */
+  split?: RedeemedSplit;
 }
 
 export interface CheckEvaluation {
   check: NormalizedCheck;
   state: MemberState;
-  /** Submitted redemptions with `appliedDiscountGuid` filled in from the check. */
+  /** Submitted redemptions still to validate, with `appliedDiscountGuid` filled in from the check. */
   redemptions: SubmittedRedemption[];
+  /** Submitted redemptions an earlier REDEEM already debited: answered as applied, never debited again. */
+  already: AlreadyRedeemed[];
+  /** Submitted redemptions whose discount was redeemed and reversed. */
+  refused: RejectedRedemption[];
   offers: OffersResult;
   validation: ValidateRedemptionsResult;
   earn: AccrualResult;
 }
 
+/** Fills in discount GUIDs from the check, then splits off what an earlier REDEEM already debited. */
+export async function splitSubmitted(models: Models, context: ProgramContext, member: MemberRecord, check: NormalizedCheck, redemptions: SubmittedRedemption[]): Promise<RedeemedSplit> {
+  return splitRedeemed(models, context.program, String(member._id), attachDiscountGuids(redemptions, check));
+}
+
 export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckEvaluation> {
   const { context, member, now } = input;
   const { check } = input;
-  const state = await memberState(input.models, context.program, context.restaurantGuid, member, now, input.overrides);
+  const [state, split] = await Promise.all([
+    memberState(input.models, context.program, context.restaurantGuid, member, now, input.overrides),
+    input.split ?? splitSubmitted(input.models, context, member, check, input.redemptions),
+  ]);
   const ctx: EvaluationContext = { now: now.toISOString(), locationGuid: context.restaurantGuid, check, member: state };
-  const redemptions = attachDiscountGuids(input.redemptions, check);
   const [offered, validation, earn] = await Promise.all([
     offers(context.program, ctx),
-    validateRedemptions(context.program, ctx, redemptions),
+    validateRedemptions(context.program, ctx, split.fresh),
     accrual(context.program, ctx),
   ]);
-  return { check, state, redemptions, offers: offered, validation, earn };
+  return { check, state, redemptions: split.fresh, already: split.already, refused: split.refused, offers: offered, validation, earn };
+}
+
+/** What INQUIRE answers: earlier-redeemed ones as applied, then the engine's decisions. */
+export function answered(ev: CheckEvaluation): { applied: AppliedRedemption[]; rejected: RejectedRedemption[] } {
+  return { applied: [...ev.already.map((a) => a.applied), ...ev.validation.applied], rejected: [...ev.refused, ...ev.validation.rejected] };
 }

@@ -35,6 +35,8 @@ export interface AppendRequest {
   floor: BalanceFloor;
   refs?: { restaurantGuid?: string | null; transactionGuid?: string | null; checkGuid?: string | null; appliedDiscountGuids?: string[] };
   provenance?: { ruleIds?: string[]; ruleSetVersion?: string | null };
+  /** Why the entry was made when no Toast request asked for it directly (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
+  cause?: string;
 }
 
 export type LedgerEntry = LedgerEntryDoc & { _id: Types.ObjectId };
@@ -122,6 +124,7 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
       requestedDelta: delta === req.delta ? null : req.delta,
       refs: req.refs ?? {},
       provenance: req.provenance ?? {},
+      cause: req.cause ?? null,
       createdAt: now,
     };
     try {

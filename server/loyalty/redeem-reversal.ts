@@ -24,6 +24,8 @@ export interface ReverseRedeemInput {
   /** Absent, null or empty: reverse every redemption of the transaction. */
   listed: SubmittedRedemption[] | null | undefined;
   now: Date;
+  /** Recorded on the credit when no REVERSE asked for it (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
+  cause?: string;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -64,6 +66,7 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
           appliedDiscountGuids: [c.appliedDiscountGuid ?? c.multiItemDiscountGuid].filter((g): g is string => !!g),
         },
         provenance: { ruleIds: [c.rewardId] },
+        ...(input.cause ? { cause: input.cause } : {}),
       }, input.now);
       if (outcome.status === 'APPLIED') credited += 1;
     }

@@ -1,20 +1,25 @@
 /**
  * REDEEM: re-validate the submitted redemptions, then debit each accepted one through the ledger
  * (floor REJECT_BELOW_ZERO, so a balance never goes below zero, invariant 2) and record its
- * usage. Each debit's sourceKey derives from (transaction GUID, applied-discount GUID or
- * position), so a retried or taken-over REDEEM finds its earlier debit instead of repeating it.
+ * usage. A redemption is identified by its applied discount on the check: its debit's sourceKey
+ * is `redeem:discount:<GUID>`, so a retried REDEEM, a taken-over one, or a later REDEEM of the same
+ * check carrying the same discount finds the earlier debit instead of repeating it (later ones are
+ * answered from the record, redeemed-discounts.ts). Only a redemption with no discount GUID at
+ * all falls back to `redeem:<transaction>:#<position>`.
  * Once any debit committed, nothing here throws: on a failure the ledger is read back and the
- * answer lists exactly what was committed (invariant 6).
+ * answer lists exactly what was committed (invariant 6). The answer shows the state after the
+ * debits: the balance and the offers (after-redeem.ts).
  */
 import type { Logger } from 'pino';
-import { type AppliedRedemption, type NormalizedCheck, type RejectedRedemption, type SubmittedRedemption } from '../../rules/index.js';
+import { type AppliedRedemption, type NormalizedCheck, type OffersResult, type RejectedRedemption, type SubmittedRedemption } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
-import { evaluateCheck, type CheckEvaluation } from './check-evaluation.js';
-import type { TransactionRecord } from './idempotency.js';
+import { offersAfterRedeem } from './after-redeem.js';
+import { evaluateCheck, splitSubmitted, type CheckEvaluation } from './check-evaluation.js';
 import { appendEntry, readBalance } from './ledger.js';
 import { release, reserveLimitSlots } from './limit-slots.js';
 import type { MemberRecord } from './members.js';
 import type { ProgramContext } from './program-context.js';
+import type { CommittedRedemption } from './redeemed-discounts.js';
 
 export interface RedeemInput {
   models: Models;
@@ -28,10 +33,12 @@ export interface RedeemInput {
   now: Date;
 }
 
-export type CommittedRedemption = NonNullable<TransactionRecord['redemptions']>[number];
+export type { CommittedRedemption } from './redeemed-discounts.js';
 
 export interface RedeemResult {
   evaluation: CheckEvaluation;
+  /** Offers after the debits: the new balance, usage and rewards on the check. */
+  offers: OffersResult;
   applied: AppliedRedemption[];
   rejected: RejectedRedemption[];
   committed: CommittedRedemption[];
@@ -47,12 +54,15 @@ const MESSAGES = {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-/** One sourceKey per submitted redemption, unique within the request and stable across retries. */
+/**
+ * One sourceKey per submitted redemption, unique within the request and stable across retries and
+ * across requests carrying the same discount.
+ */
 export function redemptionSourceKeys(transactionGuid: string, redemptions: SubmittedRedemption[]): string[] {
   const seen = new Set<string>();
   return redemptions.map((r, i) => {
     const guid = str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
-    let key = `redeem:${transactionGuid}:${guid ?? `#${i}`}`;
+    let key = guid ? `redeem:discount:${guid}` : `redeem:${transactionGuid}:#${i}`;
     if (seen.has(key)) key = `${key}#${i}`;
     seen.add(key);
     return key;
@@ -77,6 +87,10 @@ async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourc
       _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
       rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
       transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots,
+      sourceKey, points: applied.pointsCost, restaurantGuid: input.context.restaurantGuid, checkGuid: input.check.checkGuid,
+      appliedDiscountGuid: applied.appliedDiscountGuid, multiItemDiscountGuid: applied.multiItemDiscountGuid,
+      selectionGuid: applied.selectionGuid, name: applied.name,
+      ...(applied.itemApplication ? { itemApplication: applied.itemApplication.map((a) => ({ selectionIdentifier: a.selectionIdentifier, amountCents: a.amountCents })) } : {}),
     });
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err; // already recorded by an earlier attempt
@@ -103,7 +117,7 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
       floor: 'REJECT_BELOW_ZERO',
       refs: {
         restaurantGuid: input.context.restaurantGuid, transactionGuid: input.transactionGuid,
-        checkGuid: null, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
+        checkGuid: input.check.checkGuid, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
       },
       provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
     }, input.now);
@@ -126,16 +140,17 @@ function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedempti
 
 /** Re-validates and commits; see the module comment for the guarantees. */
 export async function redeem(input: RedeemInput): Promise<RedeemResult> {
-  const keys = redemptionSourceKeys(input.transactionGuid, input.redemptions);
+  const split = await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions);
+  const keys = redemptionSourceKeys(input.transactionGuid, split.fresh);
   const [already, head] = await Promise.all([
     committedDebits(input.models, input.member._id, keys),
     readBalance(input.models, input.member._id),
   ]);
   // Evaluate against the balance before this request's own (earlier, committed) debits.
   const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
-  const evaluation = await evaluateCheck({ ...input, overrides: { balance: before, ownTransactionGuid: input.transactionGuid } });
+  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownTransactionGuid: input.transactionGuid } });
   const appliedKeys = keysOfApplied(evaluation, keys);
-  const result: RedeemResult = { evaluation, applied: [], rejected: [...evaluation.validation.rejected], committed: [], balance: before };
+  const result: RedeemResult = { evaluation, offers: evaluation.offers, ...earlier(evaluation), balance: before };
   const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
   // The answer's balance: the ledger head when nothing is debited, else the last debit's result.
   let balance = head.balance;
@@ -152,10 +167,29 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
     }
   } catch (err) {
     input.logger.error({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'redeem failed mid-way; answering with what committed');
-    return settleFromLedger(input, result, pending);
+    return withOffersAfter(input, await settleFromLedger(input, result, pending));
   }
   result.balance = balance;
-  return result;
+  return withOffersAfter(input, result);
+}
+
+/** What is decided before any debit: earlier-redeemed ones applied, refused and invalid ones rejected. */
+function earlier(evaluation: CheckEvaluation): Pick<RedeemResult, 'applied' | 'rejected' | 'committed'> {
+  return {
+    applied: evaluation.already.map((a) => a.applied),
+    committed: evaluation.already.map((a) => a.committed),
+    rejected: [...evaluation.refused, ...evaluation.validation.rejected],
+  };
+}
+
+/** Offers as they are after the debits; on a failure the offers evaluated before them stand. */
+async function withOffersAfter(input: RedeemInput, result: RedeemResult): Promise<RedeemResult> {
+  try {
+    return { ...result, offers: await offersAfterRedeem(input, result.evaluation, result.applied, result.balance) };
+  } catch (err) {
+    input.logger.warn({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'offers after redeem not computed; answering the earlier ones');
+    return result;
+  }
 }
 
 /** The submitted redemption an applied one came from (for a rejection that must echo it). */
@@ -168,7 +202,7 @@ function raw(evaluation: CheckEvaluation, a: AppliedRedemption): SubmittedRedemp
 /** After an unexpected failure: whatever the ledger holds is the truth; the rest is rejected. */
 async function settleFromLedger(input: RedeemInput, result: RedeemResult, pending: { a: AppliedRedemption; key: string }[]): Promise<RedeemResult> {
   const committed = await committedDebits(input.models, input.member._id, pending.map((p) => p.key));
-  const settled: RedeemResult = { ...result, applied: [], committed: [], rejected: [...result.evaluation.validation.rejected] };
+  const settled: RedeemResult = { ...result, ...earlier(result.evaluation) };
   for (const { a, key } of pending) {
     if (committed.has(key) || (a.pointsCost === 0 && result.applied.includes(a))) {
       settled.applied.push(a);

@@ -30,6 +30,8 @@ export const ledgerEntrySchema = new Schema({
     ruleIds: { type: [String], default: undefined },
     ruleSetVersion: { type: String, default: null },
   },
+  /** Why an entry that is not a direct Toast request was made (e.g. `DISCOUNT_GONE_AT_ACCRUE`); null otherwise. */
+  cause: { type: String, default: null },
   createdAt: { type: Date, required: true },
 }, { collection: 'ledger', versionKey: false, strict: 'throw' });
 

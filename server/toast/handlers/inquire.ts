@@ -5,7 +5,7 @@
  * names points expiring soon.
  */
 import type { EngineOffer } from '../../../rules/index.js';
-import { evaluateCheck } from '../../loyalty/check-evaluation.js';
+import { answered, evaluateCheck } from '../../loyalty/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice.js';
 import { inquiryExpiryOutlook } from '../../loyalty/member-expiry.js';
 import { requireMember } from '../../loyalty/members.js';
@@ -40,14 +40,15 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
       inquiryExpiryOutlook(deps.models, program.program, member, now),
     ]);
     const balance = ev.state.pointsBalance;
+    const { applied, rejected } = answered(ev);
     const notice = expiryNotice(outlook, balance, now, program.timezone);
     return {
       response: {
         checkResponse: {
           accountInfo: accountInfo(member, balance),
           offers: ev.offers.offers.map((o) => offerWithExpiry(o, notice)),
-          appliedRedemptions: ev.validation.applied.map(appliedRedemption),
-          rejectedRedemptions: rejectedRedemptions(ev.validation.rejected),
+          appliedRedemptions: applied.map(appliedRedemption),
+          rejectedRedemptions: rejectedRedemptions(rejected),
           userMessage: checkUserMessage(ev.earn.points, balance, ev.offers.offers, notice.hint ? [notice.hint] : []),
           redemptionLimit: { maxRedemptions: ev.offers.redemptionLimit },
         },

@@ -1,6 +1,7 @@
 /**
  * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption.ts). Always
- * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections.
+ * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections. The
+ * answer shows the state after the debit: balance and offers as they are now.
  */
 import { requireMember } from '../../loyalty/members.js';
 import { redeem } from '../../loyalty/redemption.js';
@@ -19,7 +20,7 @@ export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
       models: deps.models, logger: deps.logger, context: program, member, check: normalizeToastCheck(info.check),
       redemptions: normalizeRedemptions(info.redemptions), transactionGuid, now,
     });
-    const offers = result.evaluation.offers.offers;
+    const offers = result.offers.offers;
     return {
       response: {
         checkResponse: {

@@ -13,10 +13,10 @@ const committed = (rewardId: string, appliedDiscountGuid: string | null, multiIt
 });
 
 describe('REDEEM / REVERSE helpers', () => {
-  it('derives one stable, request-unique sourceKey per redemption', () => {
+  it('derives one stable, request-unique sourceKey per redemption: by its discount on the check, whatever the request', () => {
     const keys = redemptionSourceKeys('T1', [{ appliedDiscountGuid: 'D1' }, { multiItemDiscountGuid: 'M1' }, {}, { appliedDiscountGuid: 'D1' }]);
-    expect(keys).to.deep.equal(['redeem:T1:D1', 'redeem:T1:M1', 'redeem:T1:#2', 'redeem:T1:D1#3']);
-    expect(redemptionSourceKeys('T1', [{ appliedDiscountGuid: 'D1' }])).to.deep.equal(['redeem:T1:D1']);
+    expect(keys).to.deep.equal(['redeem:discount:D1', 'redeem:discount:M1', 'redeem:T1:#2', 'redeem:discount:D1#3']);
+    expect(redemptionSourceKeys('T2', [{ appliedDiscountGuid: 'D1' }])).to.deep.equal(['redeem:discount:D1']);
   });
 
   it('selects reverse targets: all when none listed, listed ones once, unknown ones refused', () => {
