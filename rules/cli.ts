@@ -15,9 +15,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 };
 
 const USAGE = `usage: npm run rules -- <command> …
-  validate <files…>                      check rule files (every error with its JSON path)
-  test <files…>                          run each program's fixtures
-  simulate --program <file> --check <check.json> [--member <json|file>] [--at <iso>] [--location <guid>] [--json]
+  validate <files…> [--menu <menus.json,…>] [--store]   check rule files (every error with its JSON path);
+                                         menu names resolve against exported Toast menus or the stored catalogues
+  test <files…> [--menu …] [--store]     run each program's fixtures
+  simulate --program <file> --check <check.json> [--member <json|file>] [--at <iso>] [--location <guid>] [--menu …] [--store] [--json]
   diff <old> <new>                       rewards/rules added, removed, changed; old fixtures on the new file`;
 
 async function main(argv: string[]): Promise<number> {

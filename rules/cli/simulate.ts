@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { normalizeToastCheck } from '../../server/toast/normalize/index.js';
 import { accrual } from '../engine/accrual.js';
 import { offers } from '../engine/offers.js';
-import type { AccrualResult, OffersResult } from '../engine/types.js';
+import type { AccrualResult, NormalizedCheck, OffersResult } from '../engine/types.js';
 import { fixtureMember } from '../fixtures.js';
 import { loadProgramFile } from '../load.js';
 import { parseFlags } from './args.js';
+import { checkNames, type CheckNames } from './check-names.js';
+import { cliMenus } from './menus.js';
 
 async function readJson(pathOrJson: string): Promise<unknown> {
   const text = pathOrJson.trim().startsWith('{') ? pathOrJson : await readFile(pathOrJson, 'utf8');
@@ -15,11 +17,13 @@ async function readJson(pathOrJson: string): Promise<unknown> {
 
 const dollars = (cents: number): string => `${cents < 0 ? '-' : ''}$${Math.trunc(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
-function printHuman(result: OffersResult, points: AccrualResult): void {
+function printHuman(check: NormalizedCheck, names: CheckNames, result: OffersResult, points: AccrualResult): void {
+  console.log('check:');
+  for (const line of check.lines) console.log(`  ${names.lines.get(line.selectionGuid)} ×${line.quantity}  ${dollars(line.preDiscountCents)}${line.voided ? ' (voided)' : ''}`);
   console.log(`redemption limit: ${result.redemptionLimit ?? 'unlimited'}`);
   console.log('offers:');
   for (const o of result.offers) {
-    const where = o.itemApplication?.map((a) => a.selectionIdentifier).join(', ');
+    const where = o.itemApplication?.map((a) => names.lines.get(a.selectionIdentifier) ?? a.selectionIdentifier).join(', ');
     console.log(`  ${o.applicable ? '✓' : '✗'} ${o.name} [${o.identifier}] ${o.selectionType} ${dollars(o.amountCents)}${o.pointsCost ? ` for ${o.pointsCost} pts` : ''}${where ? ` on ${where}` : ''}${o.reasons.length ? ` — ${o.reasons.join(', ')}` : ''}`);
   }
   for (const n of result.notOffered) console.log(`  · not offered ${n.rewardId}: ${n.reasons.join(', ')}`);
@@ -27,14 +31,19 @@ function printHuman(result: OffersResult, points: AccrualResult): void {
   for (const b of points.breakdown) console.log(`  ${b.kind.padEnd(15)} ${String(b.points).padStart(6)}  ${b.ruleId}${b.detail ? ` (${b.detail})` : ''}`);
 }
 
-/** Prints offers, reasons, redemption limit and the points breakdown for one check. */
+/**
+ * Prints the check's lines, offers (with the lines they apply to, by name), reasons, redemption
+ * limit and the points breakdown for one check. `--menu`/`--store` add catalogue names.
+ */
 export async function simulateCommand(args: string[]): Promise<number> {
-  const { flags } = parseFlags(args, ['json']);
+  const { flags } = parseFlags(args, ['json', 'store']);
   if (typeof flags.program !== 'string' || typeof flags.check !== 'string') {
     console.error('simulate: --program <file> and --check <check.json> are required');
     return 2;
   }
-  const loaded = await loadProgramFile(flags.program);
+  const menus = await cliMenus(flags);
+  if (!menus.ok) { console.error(menus.message); return 2; }
+  const loaded = await loadProgramFile(flags.program, { menus: menus.menus });
   if (!loaded.ok) {
     for (const e of loaded.errors) console.error(`${e.path || '/'} ${e.message}`);
     return 1;
@@ -48,7 +57,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
   };
   const result = await offers(program, context);
   const points = await accrual(program, context);
-  if (flags.json) console.log(JSON.stringify({ ...result, accrual: points }, null, 2));
-  else printHuman(result, points);
+  const names = checkNames(context.check, menus.menus, context.locationGuid);
+  if (flags.json) console.log(JSON.stringify({ ...result, accrual: points, names: { selections: Object.fromEntries(names.lines), items: names.items } }, null, 2));
+  else printHuman(context.check, names, result, points);
   return 0;
 }
