@@ -1,6 +1,8 @@
 /**
- * Sends Toast requests to a test app and checks every answer against the response contract
- * (schema, HTTP status mapping, per-type rules): a test can only see valid responses.
+ * Sends Toast requests to a test app and checks every answer against the response contract —
+ * our own response schema (HTTP status mapping, per-type rules) AND Toast's published OpenAPI
+ * response schema (with its one stated exception, the 500 ERROR; see toast-published.ts): a test
+ * can only see valid responses.
  */
 import { expect } from 'chai';
 import type { Express } from 'express';
@@ -9,6 +11,7 @@ import { validateToastResponse } from '../../server/toast/schemas/index.js';
 import type { LoyaltyTransactionResponse } from '../../server/toast/schemas/index.js';
 import type { TransactionType } from '../../server/toast/transaction-types.js';
 import { toastHeaders } from './toast-requests.js';
+import { publishedResponseErrors } from './toast-published.js';
 
 export interface ToastReply {
   status: number;
@@ -30,6 +33,7 @@ export function expectValid(type: TransactionType | null, status: number, text: 
   expect(() => JSON.parse(text), `not JSON: ${text}`).not.to.throw();
   const body = JSON.parse(text) as LoyaltyTransactionResponse;
   expect(validateToastResponse(type, status, body), text).to.deep.equal([]);
+  expect(publishedResponseErrors(status, body), `Toast's published schema: ${text}`).to.deep.equal([]);
   return { status, text, body };
 }
 

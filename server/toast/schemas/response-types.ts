@@ -1,6 +1,8 @@
 /**
  * TypeScript shapes of the bodies we send Toast (contract §3.2). Amounts are dollars as JSON
- * numbers with at most two decimals: build them with `centsToDollars` from money.ts.
+ * numbers with at most two decimals: build them with `centsToDollars` from money.ts. Members
+ * without a value are left out, never `null` (only `maxRedemptions` is nullable in Toast's
+ * OpenAPI), so every optional member here is optional, not nullable.
  */
 import type { TransactionStatus } from '../statuses.js';
 
@@ -8,12 +10,12 @@ import type { TransactionStatus } from '../statuses.js';
 export interface AccountInfo {
   /** Our opaque loyalty identifier (never PII). */
   identifier: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  /** String in the OpenAPI, number in Toast's examples; both are accepted. Shown on INQUIRE only. */
-  pointsBalance?: string | number | null;
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
+  /** A string of digits, as Toast's OpenAPI types it (its examples show numbers). */
+  pointsBalance?: string;
 }
 
 /** One selection an ITEM / MULTI_ITEM offer or redemption applies to. */
@@ -21,15 +23,15 @@ export interface ItemRedemptionInfo {
   /** `Selection.guid` on the check (not the menu item GUID). */
   selectionIdentifier: string;
   /** Required in REDEEM responses. */
-  amount?: number | null;
+  amount?: number;
   /** Response only: the AppliedDiscount GUID created on that selection, once applied. */
-  appliedDiscountIdentifier?: string | null;
+  appliedDiscountIdentifier?: string;
 }
 
 /** When (part of) an offer expires. */
 export interface ExpirationData {
-  date?: string | null;
-  quantity?: number | null;
+  date?: string;
+  quantity?: number;
 }
 
 /** Offer selection types. */
@@ -42,31 +44,34 @@ export interface Offer {
   applicable: boolean;
   selectionType: OfferSelectionType;
   /** Required (non-empty) when `applicable` and ITEM / MULTI_ITEM. */
-  itemApplication?: ItemRedemptionInfo[] | null;
+  itemApplication?: ItemRedemptionInfo[];
   /** Required on REDEEM; for ITEM / MULTI_ITEM equals Σ itemApplication[].amount. */
-  amount?: number | null;
-  quantity?: number | null;
-  expiration?: ExpirationData[] | null;
-  description?: string | null;
-  autoApply?: boolean | null;
+  amount?: number;
+  quantity?: number;
+  expiration?: ExpirationData[];
+  description?: string;
+  autoApply?: boolean;
 }
 
 /** A redemption as we echo it in `appliedRedemptions` or inside a rejection. */
 export interface ResponseRedemption {
-  identifier: string;
-  selectionGuid?: string | null;
-  appliedDiscountGuid?: string | null;
-  multiItemDiscountGuid?: string | null;
-  amount?: number | null;
-  itemApplication?: ItemRedemptionInfo[] | null;
-  quantity?: number | null;
-  name?: string | null;
+  /** Always set in `appliedRedemptions`; in a rejection, only when Toast sent one. */
+  identifier?: string;
+  /** Echoed in rejections when Toast sent it (003's REDEEM example carries `itemId`). */
+  itemId?: string;
+  selectionGuid?: string;
+  appliedDiscountGuid?: string;
+  multiItemDiscountGuid?: string;
+  amount?: number;
+  itemApplication?: ItemRedemptionInfo[];
+  quantity?: number;
+  name?: string;
 }
 
 /** A submitted redemption that is no longer valid; the POS removes its discount. */
 export interface RejectedRedemption {
-  redemption: ResponseRedemption & { appliedDiscountGuid: string };
-  message?: string | null;
+  redemption: ResponseRedemption;
+  message?: string;
 }
 
 /** INQUIRE only: `maxRedemptions` null = unlimited, 0 = none, N = at most N (including applied). */
@@ -74,12 +79,12 @@ export interface RedemptionLimit { maxRedemptions: number | null }
 
 /** `checkResponse` (INQUIRE, REDEEM, ACCRUE). */
 export interface ResponseCheck {
-  accountInfo?: AccountInfo | null;
-  offers?: Offer[] | null;
-  rejectedRedemptions?: RejectedRedemption[] | null;
-  appliedRedemptions?: ResponseRedemption[] | null;
-  userMessage?: string | null;
-  redemptionLimit?: RedemptionLimit | null;
+  accountInfo?: AccountInfo;
+  offers?: Offer[];
+  rejectedRedemptions?: RejectedRedemption[];
+  appliedRedemptions?: ResponseRedemption[];
+  userMessage?: string;
+  redemptionLimit?: RedemptionLimit;
 }
 
 export interface ResponseSearch { accounts: AccountInfo[] }

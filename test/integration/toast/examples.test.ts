@@ -33,7 +33,7 @@ describe('Toast webhook: the contract §5 examples', () => {
     const r = await send(t, 'search');
     expect(r.status).to.equal(200);
     expect(r.body.searchResponse!.accounts).to.have.length(1);
-    expect(r.body.searchResponse!.accounts[0]).to.include({ identifier: '1', firstName: 'james', lastName: 'smith', pointsBalance: 40 });
+    expect(r.body.searchResponse!.accounts[0]).to.include({ identifier: '1', firstName: 'james', lastName: 'smith', pointsBalance: '40' });
   });
 
   it('5.1 SEARCH with no match → 404 ERROR_ACCOUNT_INVALID', async () => {
@@ -47,7 +47,7 @@ describe('Toast webhook: the contract §5 examples', () => {
     const r = await send(t, 'inquire');
     expect(r.status).to.equal(200);
     const c = r.body.checkResponse!;
-    expect(c.accountInfo).to.include({ identifier: '1', firstName: 'james', pointsBalance: 40 });
+    expect(c.accountInfo).to.include({ identifier: '1', firstName: 'james', pointsBalance: '40' });
     expect(c.offers!.map((o) => o.identifier)).to.include.members(['free-fries', 'ten-off']);
     expect(c.redemptionLimit).to.deep.equal({ maxRedemptions: 1 });
     expect(c.userMessage).to.match(/^This check earns \d+ points\. 10 points to Free Fries\.$/);

@@ -65,7 +65,7 @@ describe('Toast go-live plan 1–13: account lookup and inquiry', () => {
     expect(r.body.searchResponse!.accounts.map((a) => a.identifier)).to.deep.equal([ada.loyaltyIdentifier]);
     const fresh = await toast(t.app, 'LOYALTY_SEARCH', searchRequest({ phone: '6175550777' }));
     const enrolled = fresh.body.searchResponse!.accounts[0]!;
-    expect(enrolled).to.include({ phone: '6175550777', pointsBalance: 0 });
+    expect(enrolled).to.include({ phone: '6175550777', pointsBalance: '0' });
     expect(enrolled.identifier).to.not.include('6175550777');
     const stored = await t.deps.models.Member.findOne({ loyaltyIdentifier: enrolled.identifier }).lean();
     expect(stored!.status).to.equal('STARTER');
@@ -100,7 +100,7 @@ describe('Toast go-live plan 1–13: account lookup and inquiry', () => {
 
   it('12. the points balance is displayed', async () => {
     const r = await inquire(ada.loyaltyIdentifier);
-    expect(r.body.checkResponse!.accountInfo!.pointsBalance).to.equal(60);
+    expect(r.body.checkResponse!.accountInfo!.pointsBalance).to.equal('60');
   });
 
   it('13. removing the trigger items voids an applied reward (rejected with its applied-discount GUID)', async () => {

@@ -49,7 +49,7 @@ describe('POS simulator: a full visit as the README plays it', function () {
     await appendEntry(t.deps.models, { programId: 'demo', memberId: member._id, delta: 63, kind: 'BONUS', sourceKey: 'pos-test', floor: 'ALLOW_NEGATIVE' }, t.clock.now());
 
     const inquire = await pos('inquire', id);
-    expect(inquire.body.checkResponse.accountInfo.pointsBalance).to.equal(63);
+    expect(inquire.body.checkResponse.accountInfo.pointsBalance).to.equal('63');
     const redeem = await pos('redeem', id, 'free-fries');
     expect(redeem.body.checkResponse.appliedRedemptions[0]).to.include({ identifier: 'free-fries', amount: 3.49 });
     const accrue = await pos('accrue');

@@ -36,7 +36,7 @@ describe('Toast webhook: SIGNUP and TRANSFER', () => {
     const old = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest(member.loyaltyIdentifier));
     expect(old.status).to.equal(404);
     const moved = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest('CARD-NEW-0001'));
-    expect(moved.body.checkResponse!.accountInfo!.pointsBalance).to.equal(70);
+    expect(moved.body.checkResponse!.accountInfo!.pointsBalance).to.equal('70');
   });
 
   it('replaces a linked card: the new card answers, the old card does not, the account keeps its identifier', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { fixture, responseFixtures } from './fixtures.js';
 import { validateResponseRedemption, validateToastResponse } from '../../../server/toast/schemas/index.js';
+import { publishedResponseErrors } from '../../support/toast-published.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const body = (name: string): Body => structuredClone((fixture(`responses/${name}.json`) as Body).body) as Body;
@@ -10,6 +11,7 @@ describe('toast response schemas', () => {
     for (const { name, type, status, body: response } of responseFixtures()) {
       it(`${name} (${type ?? 'any type'}, HTTP ${status}) conforms`, () => {
         expect(validateToastResponse(type, status, response)).to.deep.equal([]);
+        expect(publishedResponseErrors(status, response), "Toast's published schema").to.deep.equal([]);
       });
     }
     it('the schema-derived MULTI_ITEM redemption fragment validates as a Redemption', () => {
@@ -17,11 +19,17 @@ describe('toast response schemas', () => {
       // bounded strings without a pattern, because they echo Toast's values back.
       expect(validateResponseRedemption(fixture('responses/multi-item-redemption.json'))).to.equal(true);
     });
-    it("pointsBalance may be a string (OpenAPI) or a number (Toast's examples)", () => {
+    it("pointsBalance is a string of digits, as Toast's OpenAPI types it (its examples print numbers)", () => {
       const inquire = body('inquire-accept');
       expect(inquire.checkResponse.accountInfo.pointsBalance).to.equal('40');
       inquire.checkResponse.accountInfo.pointsBalance = 40;
-      expect(validateToastResponse('LOYALTY_INQUIRE', 200, inquire)).to.deep.equal([]);
+      expect(validateToastResponse('LOYALTY_INQUIRE', 200, inquire).join('\n')).to.match(/pointsBalance: must be string/);
+    });
+    it('a rejection echoes what Toast sent, so it needs no appliedDiscountGuid (003: every invalid redemption is answered)', () => {
+      const b = body('redeem-accept-rejected');
+      delete b.checkResponse.rejectedRedemptions[0].redemption.appliedDiscountGuid;
+      b.checkResponse.rejectedRedemptions[0].redemption.itemId = 'item-1';
+      expect(validateToastResponse('LOYALTY_REDEEM', 200, b)).to.deep.equal([]);
     });
   });
 
@@ -30,8 +38,8 @@ describe('toast response schemas', () => {
       ['string amounts (the guide writes "amount":"10"; we send numbers)', 'inquire-accept', 200,
         (b) => { b.checkResponse.offers[2].amount = '10'; }, /offers\/2\/amount/],
       ['amounts with three decimals', 'redeem-accept', 200, (b) => { b.checkResponse.offers[0].amount = 5.005; }, /amount/],
-      ['a rejected redemption without appliedDiscountGuid', 'redeem-accept-rejected', 200,
-        (b) => { delete b.checkResponse.rejectedRedemptions[0].redemption.appliedDiscountGuid; }, /appliedDiscountGuid/],
+      ['a member sent as null instead of left out (Toast declares nothing nullable but maxRedemptions)', 'redeem-accept', 200,
+        (b) => { b.checkResponse.appliedRedemptions[0].selectionGuid = null; }, /selectionGuid: must be string/],
       ['INQUIRE without accountInfo', 'inquire-accept', 200, (b) => { delete b.checkResponse.accountInfo; }, /accountInfo: required/],
       ['INQUIRE without checkResponse', 'inquire-accept', 200, (b) => { delete b.checkResponse; }, /checkResponse: required/],
       ['an applicable ITEM offer without itemApplication', 'inquire-accept', 200,
