@@ -24,7 +24,7 @@ import type { ProgramContext } from '../loyalty/program-context.js';
 import { transactionStatusFor } from './error-status.js';
 import { handlerFor } from './handlers/index.js';
 import type { HandlerContext, HandlerOutcome, ToastHandler } from './handlers/handler.js';
-import { statusResponse } from './respond.js';
+import { refusal, statusResponse } from './respond.js';
 import { answerBodies, replayable } from './stored-answer.js';
 import { validateToastRequest } from './schemas/index.js';
 import type { TransactionType } from './transaction-types.js';
@@ -44,7 +44,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   const handler = handlerFor(ctx.type) as ToastHandler<TransactionType> | undefined;
   if (!handler) return statusResponse(ctx.type, 'ERROR_INVALID_TOAST_TRANSACTION_TYPE');
   const validation = validateToastRequest(ctx.type, body);
-  if (!validation.ok) return statusResponse(ctx.type, validation.code);
+  if (!validation.ok) return refusal({ logger: deps.logger, type: ctx.type, transactionGuid: ctx.transactionGuid }, validation.code, validation.error);
   const key = {
     restaurantGuid: ctx.program.restaurantGuid, transactionGuid: ctx.transactionGuid, type: ctx.type,
     // Keyed: what Toast sends may be a phone from a QR code, which must not sit in the clear.
