@@ -214,6 +214,11 @@ export interface Policies {
     starterMayEarn: boolean;
     starterMayRedeem: boolean;
     autoEnrolOnPhoneLookup: boolean;
+    /**
+     * A SUSPENDED member's paid check is kept either way; WITHHOLD (the default) posts its points
+     * when the member is reinstated, FORFEIT never does.
+     */
+    suspendedEarning?: 'WITHHOLD' | 'FORFEIT';
   };
   reversal: {
     /** ZERO: an accrual reversal never takes the balance below zero; NEGATIVE: it may. */

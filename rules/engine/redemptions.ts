@@ -179,8 +179,10 @@ export async function validateRedemptions(
   const standing = standingDiscounts(ev.onCheck, redemptions);
   const reasons = new Map<number, string>();
   const parsed: Submitted[] = [];
+  // A suspended account redeems nothing, whatever was submitted (issue 8 §4).
+  const suspended = context.member?.status === 'SUSPENDED';
   redemptions.forEach((r, i) => {
-    const p = parse(r, i, program);
+    const p = suspended ? 'MEMBER_SUSPENDED' : parse(r, i, program);
     if (typeof p === 'string') reasons.set(i, p); else parsed.push(p);
   });
   let round = runRound(ev, standing, parsed);

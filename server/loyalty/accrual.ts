@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { accrual as computeAccrual, type AccrualResult, type MemberState, type NormalizedCheck, type Program } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
 import { accrualJobId, type Queues } from '../../workers/queues.js';
+import { acceptedState, receiptLine } from './accrual-outcome.js';
 import { appendEntry } from './ledger.js';
 import { reverseRedemptionsGoneFromCheck } from './redemption-reconcile.js';
 import { supersedeIfRepaid } from './repay.js';
@@ -41,6 +42,8 @@ export interface AcceptAccrualInput {
   transactionGuid: string;
   orderGuid?: string | null;
   member: AccrualMember | null;
+  /** True when the request named an account that resolves to nobody: the check is kept UNCLAIMED. */
+  unresolvedIdentifier?: boolean;
   /** The paid check, normalised at the Toast edge: cents, canonical dates; the only form stored. */
   check: NormalizedCheck;
   now: Date;
@@ -82,10 +85,6 @@ export async function computePoints(program: Program, locationGuid: string, chec
   return result;
 }
 
-function pointsWord(n: number): string {
-  return n === 1 ? '1 point' : `${n} points`;
-}
-
 /** Records a paid check and queues its points; answers what to print on the receipt. */
 export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
   const active = await activeProgram(deps.models, input.programId);
@@ -99,11 +98,12 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
   const computed = await computePoints(active.program, input.locationGuid, input.check, member, at);
   const id = new Types.ObjectId();
   const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
+  const state = acceptedState(input.member, active.program);
   try {
     await deps.models.Accrual.create({
       _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
       activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
-      state: input.member ? 'PENDING' : 'UNCLAIMED', ruleSetHash: active.contentHash, memberSnapshot: member,
+      state, ruleSetHash: active.contentHash, memberSnapshot: member,
       check: input.check, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
     });
   } catch (err) {
@@ -115,13 +115,9 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
     if (program) await takeBackPoints(deps.models, superseded, program, input.now);
     return acceptAccrual(deps, input);
   }
-  if (input.member) await enqueueAccrual(deps, id.toHexString());
-  return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage: message(computed.points, input.member !== null) };
-}
-
-function message(points: number, hasMember: boolean): string {
-  if (!hasMember) return points > 0 ? `Scan the QR code on this receipt to claim ${pointsWord(points)}.` : 'Thank you!';
-  return `You earned ${pointsWord(points)} on this visit.`;
+  if (state === 'PENDING') await enqueueAccrual(deps, id.toHexString());
+  const userMessage = receiptLine({ state, points: computed.points, unresolved: input.unresolvedIdentifier === true });
+  return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage };
 }
 
 /** Toast retried an ACCRUE of a check we already hold (new GUID): no second effect. */
@@ -133,7 +129,7 @@ async function acceptDuplicate(deps: AccrualDeps, activeCheckKey: string, input:
   ).lean();
   if (!existing) throw new Error('accrual vanished during dedupe');
   const points = existing.points ?? existing.expectedPoints;
-  return { accrualId: String(existing._id), points, duplicate: true, userMessage: message(points, existing.memberId !== null) };
+  return { accrualId: String(existing._id), points, duplicate: true, userMessage: receiptLine({ state: existing.state, points }) };
 }
 
 /** Adds the posting job; a Redis outage is logged, not fatal: the sweeper re-enqueues. */
@@ -220,7 +216,7 @@ export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: R
   const found = await deps.models.Accrual.findOne({ programId: input.programId, ...scope, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
   if (!found) return 'NOT_FOUND';
   const before = await deps.models.Accrual.findOneAndUpdate(
-    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED'] } },
+    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] } },
     { $set: { state: 'REVERSED', reversedAt: input.now, reverseTransactionGuid: input.reverseTransactionGuid ?? null,
       activeCheckKey: `${found.activeCheckKey}|reversed|${String(found._id)}` } },
     { returnDocument: 'before' },

@@ -123,7 +123,9 @@ function decide(acc: AccrualRecord, member: MemberRow, input: ClaimInput): 'FLIP
   switch (acc.state) {
     case 'REVERSED': return 'REVERSED';
     case 'PENDING':
-    case 'POSTED': return 'ALREADY_CLAIMED';
+    case 'POSTED':
+    case 'WITHHELD':
+    case 'FORFEITED': return 'ALREADY_CLAIMED';
     case 'CLAIMED': return String(acc.memberId) === String(member._id) ? 'FINISH' : 'ALREADY_CLAIMED';
     case 'UNCLAIMED':
       return input.now.getTime() - acc.checkTime.getTime() > input.windowDays * dayMs ? 'CLAIM_WINDOW_EXPIRED' : 'FLIP';

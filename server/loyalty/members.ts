@@ -76,8 +76,16 @@ async function claimKeys(models: Models, programId: string, memberId: Types.Obje
 }
 
 /**
+ * A key younger than this whose member does not exist yet belongs to a sign-up still in flight
+ * (claim, then create): only an older one can have been orphaned by a crash.
+ */
+const ORPHAN_AFTER_MS = 60_000;
+
+/**
  * One key insert. A key whose member does not exist was orphaned by a crash between claiming
- * and creating the member: it is removed (guarded on its owner) and the claim retried once.
+ * and creating the member: it is removed (guarded on its owner) and the claim retried once —
+ * but only once it is older than ORPHAN_AFTER_MS, or a concurrent sign-up in flight would lose
+ * its key and two members would share one phone.
  */
 async function claimKey(models: Models, key: { _id: string; programId: string; kind: MemberKeyKind; memberId: Types.ObjectId; createdAt: Date }): Promise<void> {
   try {
@@ -85,7 +93,8 @@ async function claimKey(models: Models, key: { _id: string; programId: string; k
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const existing = await models.MemberKey.findById(key._id).lean();
-    if (!existing || (await models.Member.exists({ _id: existing.memberId }))) throw err;
+    if (!existing || key.createdAt.getTime() - existing.createdAt.getTime() < ORPHAN_AFTER_MS) throw err;
+    if (await models.Member.exists({ _id: existing.memberId })) throw err;
     await models.MemberKey.deleteOne({ _id: key._id, memberId: existing.memberId });
     await models.MemberKey.create(key);
   }
@@ -208,14 +217,18 @@ async function findMembers(models: Models, filter: Record<string, unknown>): Pro
 }
 
 /** Creates a STARTER for `phone`, or returns the member a concurrent lookup just created. */
-async function enrolStarter(models: Models, programId: string, phone: string, now: Date): Promise<MemberRecord> {
+export async function enrolStarter(models: Models, programId: string, phone: string, now: Date): Promise<MemberRecord> {
   try {
     return await createMember(models, programId, { phone, status: 'STARTER' }, now);
   } catch (err) {
     if (!(err instanceof LoyaltyError) || err.code !== 'ALREADY_REGISTERED') throw err;
-    const existing = await memberByKey(models, programId, 'phone', phone);
-    if (!existing) throw err;
-    return existing;
+    // The winner claimed the phone and is creating its member: wait for it (bounded).
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const existing = await memberByKey(models, programId, 'phone', phone);
+      if (existing) return existing;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw err;
   }
 }
 

@@ -1,6 +1,10 @@
 import { Schema, type InferSchemaType } from 'mongoose';
 
-export const accrualStates = ['PENDING', 'POSTED', 'REVERSED', 'UNCLAIMED', 'CLAIMED'] as const;
+/**
+ * WITHHELD: a SUSPENDED member's check whose points wait for reinstatement
+ * (server/loyalty/withheld-accruals.ts); FORFEITED: one the program's policy gives no points.
+ */
+export const accrualStates = ['PENDING', 'POSTED', 'REVERSED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] as const;
 export type AccrualState = (typeof accrualStates)[number];
 
 /**
@@ -44,6 +48,8 @@ export const accrualSchema = new Schema({
   postedAt: { type: Date, default: null },
   reversedAt: { type: Date, default: null },
   reverseTransactionGuid: { type: String, default: null },
+  /** When a WITHHELD accrual was released to PENDING (its member reinstated). */
+  releasedAt: { type: Date, default: null },
   /** When a member claimed this (UNCLAIMED) check with its receipt; the claimer is `memberId`. */
   claimedAt: { type: Date, default: null },
 }, { collection: 'accruals', versionKey: false, strict: 'throw', minimize: false });

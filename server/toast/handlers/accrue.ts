@@ -1,25 +1,28 @@
 /**
- * LOYALTY_ACCRUE: records the paid check (server/loyalty/accrual.ts) and answers with the points
- * message printed on the receipt. A null identifier is ACCEPT: the check is kept unclaimed for a
- * later receipt claim. An identifier naming no account is ERROR_ACCOUNT_INVALID.
+ * LOYALTY_ACCRUE: records the paid check (server/loyalty/accrual.ts) and answers with the line
+ * printed on the receipt. A visit is never lost (issue 8 §6): the account is named by the request
+ * or by the check's appliedLoyaltyInfo (Toast doc 002); an unknown 10-digit phone enrols a
+ * STARTER where the program allows it (Spendgo §5.1.1); with no account, or one that resolves to
+ * nobody (an old card after TRANSFER, a typo), the answer is ACCEPT and the check is kept
+ * UNCLAIMED for a receipt claim. A SUSPENDED member's check is kept with its points withheld.
  */
 import { acceptAccrual } from '../../loyalty/accrual.js';
-import { LoyaltyError } from '../../loyalty/errors.js';
-import { resolveMember } from '../../loyalty/members.js';
+import { memberAtRegister } from '../../loyalty/register-member.js';
+import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeToastCheck } from '../normalize/index.js';
 import type { ToastHandler } from './handler.js';
 
 export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
   type: 'LOYALTY_ACCRUE',
-  identifierOf: (body) => body.checkTransactionInformation.loyaltyIdentifier ?? null,
+  identifierOf: (body) => accountIdentifierOf(body.checkTransactionInformation),
   async handle({ deps, program, body, transactionGuid, now }) {
     const info = body.checkTransactionInformation;
-    const identifier = info.loyaltyIdentifier ?? null;
-    const member = identifier === null ? null : await resolveMember(deps.models, program.programId, identifier);
-    if (identifier !== null && !member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
+    const identifier = accountIdentifierOf(info);
+    const member = identifier === null ? null : await memberAtRegister(deps.models, program, identifier, now);
     const result = await acceptAccrual(deps, {
       programId: program.programId, locationGuid: program.restaurantGuid, transactionGuid,
-      orderGuid: info.orderGuid ?? null, member, check: normalizeToastCheck(info.check), now,
+      orderGuid: info.orderGuid ?? null, member, unresolvedIdentifier: identifier !== null && member === null,
+      check: normalizeToastCheck(info.check), now,
     });
     return {
       response: { checkResponse: { userMessage: result.userMessage } },

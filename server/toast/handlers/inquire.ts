@@ -2,17 +2,23 @@
  * LOYALTY_INQUIRE: the member's offers priced on this check, the submitted redemptions split into
  * applied and rejected, the redemption limit, the balance and what the check will earn. Banked
  * rewards carry the date the points they need would expire (`expiration`), and the message
- * names points expiring soon.
+ * names points expiring soon. The account is named by the request or by the check's
+ * appliedLoyaltyInfo; an unknown 10-digit phone enrols a STARTER where the program allows it
+ * (idempotent on the phone, so the answer stays storable once). A SUSPENDED account is ACCEPT
+ * with nothing applicable and every redemption rejected (003 note 4: ACCEPT even when
+ * redemptions are invalid).
  */
 import type { EngineOffer } from '../../../rules/index.js';
 import { answered, evaluateCheck } from '../../loyalty/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice.js';
 import { inquiryExpiryOutlook } from '../../loyalty/member-expiry.js';
-import { requireMember } from '../../loyalty/members.js';
+import { memberAtRegister } from '../../loyalty/register-member.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
+import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
 import type { Offer } from '../schemas/index.js';
+import { LoyaltyError } from '../../loyalty/errors.js';
 import type { ToastHandler } from './handler.js';
 
 /** The Toast offer, with the points expiry of a banked reward added to any expiry of its own. */
@@ -27,11 +33,12 @@ function offerWithExpiry(o: EngineOffer, notice: ExpiryNotice): Offer {
 
 export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   type: 'LOYALTY_INQUIRE',
-  identifierOf: (body) => body.checkTransactionInformation.loyaltyIdentifier,
+  identifierOf: (body) => accountIdentifierOf(body.checkTransactionInformation),
   readOnly: true,
   async handle({ deps, program, body, now }) {
     const info = body.checkTransactionInformation;
-    const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
+    const member = await memberAtRegister(deps.models, program, accountIdentifierOf(info) ?? '', now);
+    if (!member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
     const [ev, outlook] = await Promise.all([
       evaluateCheck({
         models: deps.models, context: program, member, check: normalizeToastCheck(info.check),

@@ -1,21 +1,25 @@
 /**
  * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption.ts). Always
- * ACCEPT for a known account: invalid or unaffordable redemptions come back as rejections. The
- * answer shows the state after the debit: balance and offers as they are now.
+ * ACCEPT for a known account — also a SUSPENDED one (003 note 4) — invalid or unaffordable
+ * redemptions come back as rejections. The account is named by the request or by the check's
+ * appliedLoyaltyInfo. The answer shows the state after the debit: balance and offers as they are now.
  */
-import { requireMember } from '../../loyalty/members.js';
+import { LoyaltyError } from '../../loyalty/errors.js';
+import { resolveMember } from '../../loyalty/members.js';
 import { redeem } from '../../loyalty/redemption.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
+import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';
 import type { ToastHandler } from './handler.js';
 
 export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
   type: 'LOYALTY_REDEEM',
-  identifierOf: (body) => body.checkTransactionInformation.loyaltyIdentifier,
+  identifierOf: (body) => accountIdentifierOf(body.checkTransactionInformation),
   async handle({ deps, program, body, transactionGuid, now }) {
     const info = body.checkTransactionInformation;
-    const member = await requireMember(deps.models, program.programId, info.loyaltyIdentifier);
+    const member = await resolveMember(deps.models, program.programId, accountIdentifierOf(info) ?? '');
+    if (!member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
     const result = await redeem({
       models: deps.models, logger: deps.logger, context: program, member, check: normalizeToastCheck(info.check),
       redemptions: normalizeRedemptions(info.redemptions), transactionGuid, now,

@@ -21,13 +21,16 @@ const searchInformation: Schema = object({
   },
 }, ['searchCriteria']);
 
-/** INQUIRE / REDEEM: the account is the subject, so `loyaltyIdentifier` must be a string. */
+/**
+ * INQUIRE / REDEEM: the account is the subject. It is named by `loyaltyIdentifier` or, failing
+ * that, by `check.appliedLoyaltyInfo.loyaltyIdentifier` (validate-request.ts requires one).
+ */
 const checkInformationWithAccount: Schema = object({
-  loyaltyIdentifier,
+  loyaltyIdentifier: n(loyaltyIdentifier),
   orderGuid: n(guid),
   check: { $ref: CHECK_SCHEMA_ID },
   redemptions,
-}, ['loyaltyIdentifier', 'check']);
+}, ['check']);
 
 /** ACCRUE: Toast sends it with or without an account (`loyaltyIdentifier` null). */
 const accrueInformation: Schema = object({

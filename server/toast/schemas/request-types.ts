@@ -191,10 +191,11 @@ export interface TransactionInformationCheck {
   redemptions?: Opt<Redemption[]>;
 }
 
-/** INQUIRE / REDEEM variant: the account is known. */
-export interface TransactionInformationCheckWithAccount extends TransactionInformationCheck {
-  loyaltyIdentifier: string;
-}
+/**
+ * INQUIRE / REDEEM variant: the account is named here or by `check.appliedLoyaltyInfo`
+ * (validation guarantees one of the two; read it with `accountIdentifierOf`).
+ */
+export type TransactionInformationCheckWithAccount = TransactionInformationCheck;
 
 /** SEARCH criteria: at least one non-null; `phone` is 10 digits. */
 export interface AccountSearchCriteria {

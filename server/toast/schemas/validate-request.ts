@@ -3,6 +3,7 @@
  * schema of the type named by the `Toast-Transaction-Type` header.
  */
 import { MAX_BODY_DEPTH, tooDeepAt } from './depth.js';
+import { accountIdentifierOf } from '../account-identifier.js';
 import { describeErrors } from './errors.js';
 import { requestValidators } from './request-schemas.js';
 import type { ToastRequestBody } from './request-types.js';
@@ -33,6 +34,10 @@ export function validateToastRequest<T extends TransactionType>(type: T, body: u
   const validate = requestValidators[type];
   if (!validate(body)) {
     return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: describeErrors(validate.errors) };
+  }
+  if ((type === 'LOYALTY_INQUIRE' || type === 'LOYALTY_REDEEM')
+    && accountIdentifierOf((body as ToastRequestBody<'LOYALTY_INQUIRE'>).checkTransactionInformation) === null) {
+    return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: '/checkTransactionInformation/loyaltyIdentifier: required unless check.appliedLoyaltyInfo.loyaltyIdentifier names the account' };
   }
   const declared = (body as { toastTransactionType?: unknown }).toastTransactionType;
   if (declared !== undefined && declared !== null && declared !== type) {

@@ -50,9 +50,11 @@ describe('Toast go-live plan 1–13: account lookup and inquiry', () => {
     expect(r.body.checkResponse!.accountInfo!.identifier).to.equal(ada.loyaltyIdentifier);
   });
 
-  it('6. scanning an invalid QR code → Invalid Account (no enrolment from a scan)', async () => {
-    const r = await inquire('6175559999');
-    expect([r.status, r.text]).to.deep.equal([404, INVALID]);
+  it('6. scanning an invalid QR code → Invalid Account (only a well-formed 10-digit phone enrols, issue 8 §5)', async () => {
+    for (const scanned of ['QR-0000-UNKNOWN', '617555999', '61755599990']) {
+      const r = await inquire(scanned);
+      expect([r.status, r.text]).to.deep.equal([404, INVALID]);
+    }
   });
 
   it('7. looks up by email, in any case', async () => {
