@@ -194,6 +194,7 @@ const redemption: Schema = {
   $id: REDEMPTION_SCHEMA_ID,
   ...object({
     identifier: n(text(LIMITS.loyaltyIdentifier)),
+    itemId: n(text(LIMITS.loyaltyIdentifier)),
     selectionGuid: n(guid),
     appliedDiscountGuid: n(guid),
     multiItemDiscountGuid: n(guid),

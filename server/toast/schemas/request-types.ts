@@ -172,6 +172,8 @@ export interface RequestItemRedemptionInfo {
 /** An offer being redeemed (or reversed). Amounts are non-negative. */
 export interface Redemption {
   identifier?: Opt<string>;
+  /** Sent by Toast's own REDEEM example (003); echoed in a rejection, never used to price. */
+  itemId?: Opt<string>;
   selectionGuid?: Opt<string>;
   appliedDiscountGuid?: Opt<string>;
   multiItemDiscountGuid?: Opt<string>;
