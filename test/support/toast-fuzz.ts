@@ -198,3 +198,57 @@ export function malformedBody(type: TransactionType): fc.Arbitrary<unknown> {
 export const malformedRequest: fc.Arbitrary<{ type: TransactionType; body: unknown }> = fc
   .constantFrom(...TRANSACTION_TYPES)
   .chain((type) => malformedBody(type).map((body) => ({ type, body })));
+
+/** One Toast instant in a tolerated form: epoch-ms number, digit string, ISO with Z, +00:00 or +0000. */
+const tolerantInstant: fc.Arbitrary<number | string> = fc
+  .tuple(fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+    fc.constantFrom('ms', 'digits', 'Z', '+00:00', '+0000'))
+  .map(([date, form]) => {
+    const iso = date.toISOString();
+    switch (form) {
+      case 'ms': return date.getTime();
+      case 'digits': return String(date.getTime());
+      case 'Z': return iso;
+      default: return iso.replace('Z', form);
+    }
+  });
+
+/** Replaces every date member (`…Date`, not `…BusinessDate`) that holds a value, at any depth. */
+function redate(node: unknown, next: () => number | string): void {
+  if (Array.isArray(node)) { node.forEach((n) => redate(n, next)); return; }
+  if (node === null || typeof node !== 'object') return;
+  const obj = node as Json;
+  for (const [key, value] of Object.entries(obj)) {
+    if (/Date$/.test(key) && !/BusinessDate$/.test(key) && typeof value === 'string') obj[key] = next();
+    else redate(value, next);
+  }
+}
+
+/** Dollar amounts of a check as numeric strings (Toast's `"amount":"10"`). */
+function stringAmounts(node: unknown): void {
+  if (Array.isArray(node)) { node.forEach(stringAmounts); return; }
+  if (node === null || typeof node !== 'object') return;
+  const obj = node as Json;
+  for (const [key, value] of Object.entries(obj)) {
+    if (/^(price|preDiscountPrice|amount|totalAmount|tipAmount)$/.test(key) && typeof value === 'number') obj[key] = value.toFixed(2);
+    else stringAmounts(value);
+  }
+}
+
+/** The check-carrying types a tolerant body is generated for. */
+export const TOLERANT_TYPES = ['LOYALTY_INQUIRE', 'LOYALTY_REDEEM', 'LOYALTY_ACCRUE'] as const;
+
+/**
+ * Valid INQUIRE / REDEEM / ACCRUE bodies (account `member-1`) written the ways Toast's own
+ * documents write them: every date as an epoch-ms number, a digit string or ISO text with `Z`,
+ * `+00:00` or `+0000`, and sometimes every amount as a numeric string. All must be accepted.
+ */
+export const tolerantRequest: fc.Arbitrary<{ type: (typeof TOLERANT_TYPES)[number]; body: Json }> = fc
+  .tuple(fc.constantFrom(...TOLERANT_TYPES), fc.array(tolerantInstant, { minLength: 12, maxLength: 12 }), fc.boolean())
+  .map(([type, instants, asStrings]) => {
+    const body = validBodyFor(type);
+    let i = 0;
+    redate(body, () => instants[i++ % instants.length] as number | string);
+    if (asStrings) stringAmounts(body);
+    return { type, body };
+  });
