@@ -1,7 +1,8 @@
 /**
  * Points a paid check earns: base points on eligible spend (pre-tax, after discounts, without
  * tips, deferred/gift-card lines or excluded items), promotion multipliers, the tier multiplier,
- * bonuses, then the per-check cap. Integer arithmetic throughout; the breakdown sums to `points`.
+ * bonuses, then the per-check cap, then the BONUS_POINTS rewards applied to the check (after the
+ * cap: the guest redeemed them). Integer arithmetic throughout; the breakdown sums to `points`.
  */
 import { ruleName } from './conditions.js';
 import { prepare, type Evaluation } from './evaluation.js';
@@ -11,7 +12,35 @@ import { hundredths } from './money.js';
 import { scheduleAllows } from './schedule.js';
 import { effectiveTier } from './tiers.js';
 import { asQuantity, milliUnits, ONE_UNIT, signedNetCents } from './units.js';
-import type { AccrualLine, AccrualResult, EvaluationContext, Program, Promotion, Rounding } from './types.js';
+import type { AccrualLine, AccrualResult, BonusPointsReward, EvaluationContext, Program, Promotion, Rounding } from './types.js';
+
+/**
+ * The BONUS_POINTS rewards applied to the check: its (not voided) loyalty discounts whose
+ * referenceId names one, each applied discount counted once.
+ */
+function appliedBonuses(program: Program, ev: Evaluation): BonusPointsReward[] {
+  const check = ev.context.check;
+  const discounts = [...check.checkLoyaltyDiscounts, ...check.lines.filter((l) => !l.voided).flatMap((l) => l.loyaltyDiscounts)];
+  const seen = new Set<string>();
+  const out: BonusPointsReward[] = [];
+  for (const d of discounts) {
+    const reward = program.rewards.find((r): r is BonusPointsReward => r.type === 'BONUS_POINTS' && r.id === d.referenceId);
+    const key = d.appliedDiscountGuid ?? `${d.referenceId}#${out.length}`;
+    if (!reward || seen.has(key)) continue;
+    seen.add(key);
+    out.push(reward);
+  }
+  return out;
+}
+
+/** Points of the applied BONUS_POINTS rewards: fixed, or `earned × (multiplier − 1)` on this check's points. */
+function bonusLines(program: Program, ev: Evaluation, earned: number, rounding: Rounding): AccrualLine[] {
+  return appliedBonuses(program, ev).map((r) => {
+    if (r.points !== undefined) return { ruleId: r.id, kind: 'BONUS', points: r.points, detail: 'reward' };
+    const m = r.multiplier ?? 1;
+    return { ruleId: r.id, kind: 'BONUS', points: scale(earned, hundredths(m) - 100, 100, rounding), detail: `reward x${m}` };
+  });
+}
 
 /** `value × num / den` with the program's rounding, integers only (value ≥ 0). */
 function scale(value: number, num: number, den: number, rounding: Rounding): number {
@@ -99,5 +128,7 @@ export async function accrual(program: Program, context: EvaluationContext): Pro
     breakdown.push({ ruleId: 'earning', kind: 'CAP', points: cap - running, detail: `max ${cap}` });
     running = cap;
   }
+  const bonuses = bonusLines(program, ev, Math.max(0, running), rounding);
+  for (const line of bonuses) { breakdown.push(line); running += line.points; }
   return { points: running, eligibleSpendCents: eligible, breakdown, ruleSetVersion: program.version };
 }

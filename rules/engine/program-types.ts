@@ -132,9 +132,21 @@ export interface BundleReward extends RewardBase {
   modifiers?: ModifierPolicy;
 }
 
+/**
+ * Bonus points the guest applies at the register (Spendgo §2 "Bonus Points"): a fixed number, or
+ * a multiplier on this check's points (exactly one). Shown to the POS as a $0 check-level offer;
+ * credited when the check's ACCRUE posts, from the applied discount on the paid check.
+ */
+export interface BonusPointsReward extends RewardBase {
+  type: 'BONUS_POINTS';
+  points?: number;
+  /** Two decimals at most; 2 = double points (the extra is `points × (multiplier − 1)`). */
+  multiplier?: number;
+}
+
 export type Reward =
   | BogoReward | FreeItemReward | PercentOffCheckReward | PercentOffItemReward
-  | AmountOffCheckReward | AmountOffItemReward | PriceAdjustmentReward | BundleReward;
+  | AmountOffCheckReward | AmountOffItemReward | PriceAdjustmentReward | BundleReward | BonusPointsReward;
 
 export type RewardType = Reward['type'];
 

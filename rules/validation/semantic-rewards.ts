@@ -10,7 +10,7 @@ function selectorsOf(r: Reward): [string, ItemSelector][] {
   switch (r.type) {
     case 'BOGO': return [['buy/items', r.buy.items], ['get/items', r.get.items]];
     case 'MULTI_ITEM': return r.components.map((c, i) => [`components/${i}/items`, c.items]);
-    case 'PERCENT_OFF_CHECK': case 'AMOUNT_OFF_CHECK': return [];
+    case 'PERCENT_OFF_CHECK': case 'AMOUNT_OFF_CHECK': case 'BONUS_POINTS': return [];
     default: return [['items', r.items]];
   }
 }
@@ -23,6 +23,7 @@ function checkReward(r: Reward, path: string, errors: ValidationError[]): void {
     errors.push({ path: `${path}/percent`, message: 'must be greater than 0 and at most 100' });
   }
   if (r.type === 'MULTI_ITEM' && r.components.every((c) => c.percentOff === 0)) errors.push({ path: `${path}/components`, message: 'at least one component needs a discount' });
+  if (r.type === 'BONUS_POINTS' && r.multiplier !== undefined && !twoPlaces(r.multiplier)) errors.push({ path: `${path}/multiplier`, message: 'at most two decimal places' });
   if (r.expiresAt && Number.isNaN(Date.parse(r.expiresAt))) errors.push({ path: `${path}/expiresAt`, message: 'is not a valid instant' });
 }
 

@@ -4,6 +4,7 @@ import type { Reward, RewardType, SelectionType } from '../types.js';
 import { amountOffCheck } from './amount-off-check.js';
 import { amountOffItem } from './amount-off-item.js';
 import { bogo } from './bogo.js';
+import { bonusPoints } from './bonus-points.js';
 import type { RewardEffect } from './effect.js';
 import { freeItem } from './free-item.js';
 import { multiItem } from './multi-item.js';
@@ -14,7 +15,7 @@ import { priceAdjustment } from './price-adjustment.js';
 export type { RewardEffect } from './effect.js';
 
 export const EFFECTS = [
-  bogo, freeItem, percentOffCheck, percentOffItem, amountOffCheck, amountOffItem, priceAdjustment, multiItem,
+  bogo, freeItem, percentOffCheck, percentOffItem, amountOffCheck, amountOffItem, priceAdjustment, multiItem, bonusPoints,
 ] as const;
 
 const BY_TYPE = new Map<string, RewardEffect<never>>(EFFECTS.map((e) => [e.type, e as RewardEffect<never>]));

@@ -54,6 +54,18 @@ describe('rules CLI', function () {
     expect(json.accrual.points).to.equal(24);
   });
 
+  it('simulate shows a BONUS_POINTS reward as a $0.00 offer and, applied to the check, its points in the breakdown', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    const cafe = JSON.parse(readFileSync('rules/programs/cafe.json', 'utf8')) as { fixtures: { name: string; check: unknown }[] };
+    const applied = cafe.fixtures.find((f) => f.name.startsWith('bonus points: Double Points This Visit applied'))!;
+    writeFileSync(join(dir, 'check.json'), JSON.stringify(applied.check));
+    const args = ['simulate', '--program', 'rules/programs/cafe.json', '--check', join(dir, 'check.json'), '--member', '{"pointsBalance":100}', '--at', '2026-07-15T14:00:00Z'];
+    const human = cli(...args);
+    expect(human.code, human.out).to.equal(0);
+    expect(human.out).to.contain('Double Points This Visit [double-visit] CHECK $0.00 for 100 pts').and.match(/BONUS\s+250\s+double-visit \(reward x2\)/);
+    expect((JSON.parse(cli(...args, '--json').out) as { accrual: { points: number } }).accrual.points).to.equal(500);
+  });
+
   it('diff lists changed rewards and re-runs old fixtures on the new file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
     copyFileSync('rules/programs/demo.json', join(dir, 'old.json'));
