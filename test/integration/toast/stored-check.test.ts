@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';
-import { toast } from '../../support/toast-client.js';
+import { expectValid, toast } from '../../support/toast-client.js';
 import { accrueRequest, paidCheck, payment, selection, toastHeaders } from '../../support/toast-requests.js';
 
 /** Every member a NormalizedCheck has; a stored check must have exactly these. */
@@ -58,8 +58,10 @@ describe('ACCRUE stores only the normalised check', () => {
     for (const depth of [40, 4000]) {
       const body = accrueRequest(member.loyaltyIdentifier, { check: { ...paidCheck(), extra: nested(depth) } as never });
       const res = await request(t.app).post('/toast/loyalty').set(toastHeaders('LOYALTY_ACCRUE')).send(body);
+      const reply = expectValid('LOYALTY_ACCRUE', res.status, res.text);
       expect(res.status, res.text).to.equal(400);
-      expect(JSON.parse(res.text)).to.include({ transactionStatus: 'ERROR_INVALID_INPUT_PROPERTIES' });
+      expect(reply.body).to.include({ transactionStatus: 'ERROR_INVALID_INPUT_PROPERTIES' });
+      expect((reply.body as { message?: string }).message).to.match(/^\/checkTransactionInformation\/check\/extra(\/a)+…?: nests deeper than 32 levels$/);
     }
     expect(await t.deps.models.Accrual.countDocuments({ memberId: member._id })).to.equal(0);
   });
