@@ -35,13 +35,14 @@ export function validateToastRequest<T extends TransactionType>(type: T, body: u
   if (!validate(body)) {
     return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: describeErrors(validate.errors) };
   }
-  if ((type === 'LOYALTY_INQUIRE' || type === 'LOYALTY_REDEEM')
-    && accountIdentifierOf((body as ToastRequestBody<'LOYALTY_INQUIRE'>).checkTransactionInformation) === null) {
-    return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: '/checkTransactionInformation/loyaltyIdentifier: required unless check.appliedLoyaltyInfo.loyaltyIdentifier names the account' };
-  }
   const declared = (body as { toastTransactionType?: unknown }).toastTransactionType;
   if (declared !== undefined && declared !== null && declared !== type) {
     return { ok: false, code: 'ERROR_INVALID_TOAST_TRANSACTION_TYPE', error: '/toastTransactionType: does not match the Toast-Transaction-Type header' };
+  }
+  // INQUIRE and REDEEM are about an account: named by the request or by the check (Toast doc 002).
+  if ((type === 'LOYALTY_INQUIRE' || type === 'LOYALTY_REDEEM')
+    && accountIdentifierOf((body as ToastRequestBody<'LOYALTY_INQUIRE'>).checkTransactionInformation) === null) {
+    return { ok: false, code: 'ERROR_INVALID_INPUT_PROPERTIES', error: '/checkTransactionInformation/loyaltyIdentifier: required unless check.appliedLoyaltyInfo.loyaltyIdentifier names the account' };
   }
   return { ok: true, value: body as ToastRequestBody<T> };
 }
