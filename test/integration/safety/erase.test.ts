@@ -13,7 +13,7 @@ import type { Express } from 'express';
 import { buildApp } from '../../../server/http/app.js';
 import { createLogger } from '../../../server/logger.js';
 import { postAccrual } from '../../../server/loyalty/accrual.js';
-import { eraseMember } from '../../../server/loyalty/erase.js';
+import { eraseMember, tombstoneIdentifier } from '../../../server/loyalty/erase.js';
 import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
@@ -108,9 +108,14 @@ describe('erasing a guest', function () {
     expect((await verifyLedger(t.deps.models)).violations).to.equal(0);
 
     // Nothing answers to the guest any more; a replayed answer carries none of the guest's data.
-    for (const value of [GUEST.phone, GUEST.newCard, identifier]) {
+    for (const value of [GUEST.newCard, identifier]) {
       expect((await send('LOYALTY_INQUIRE', inquireRequest(value))).body.transactionStatus, value).to.equal('ERROR_ACCOUNT_INVALID');
     }
+    // The phone keyed again at the register names nobody, so the demo program enrols a new STARTER
+    // (issue 8 §5): a fresh account, never the erased one or its points.
+    const rekeyed = ((await send('LOYALTY_INQUIRE', inquireRequest(GUEST.phone))).body as { checkResponse?: { accountInfo?: { identifier?: string; pointsBalance?: string } } }).checkResponse?.accountInfo;
+    expect(rekeyed?.identifier).to.not.be.oneOf([identifier, tombstoneIdentifier(member._id)]);
+    expect(rekeyed?.pointsBalance).to.equal('0');
     const replay = await send('LOYALTY_REDEEM', redeemRequest(identifier, { check: c, redemptions: [] }), redeem.guid);
     for (const value of Object.values({ ...GUEST, identifier })) expect(replay.text).to.not.include(value);
   });

@@ -199,7 +199,7 @@ describe('Toast go-live plan across requests: one check, several requests', () =
       const { c, friesSel } = friesCheck(d);
       const reply = await redeem(member, c, [redemption('free-fries', { selectionGuid: friesSel.guid, appliedDiscountGuid: d.guid })]);
       const body = reply.body.checkResponse!;
-      expect(body.accountInfo!.pointsBalance).to.equal(10);
+      expect(body.accountInfo!.pointsBalance).to.equal('10');
       const fries = body.offers!.find((o) => o.identifier === 'free-fries')!;
       expect([fries.applicable, fries.quantity]).to.deep.equal([false, 0]);
     });
