@@ -19,7 +19,7 @@ const USAGE = `usage: npm run rules -- <command> …
                                          menu names resolve against exported Toast menus or the stored catalogues
   test <files…> [--menu …] [--store]     run each program's fixtures
   simulate --program <file> --check <check.json> [--member <json|file>] [--at <iso>] [--location <guid>] [--menu …] [--store] [--json]
-  diff <old> <new>                       rewards/rules added, removed, changed; old fixtures on the new file`;
+  diff <old> <new> [--menu …] [--store] rewards/rules added, removed, changed; old fixtures on the new file`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

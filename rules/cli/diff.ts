@@ -1,6 +1,8 @@
 import type { Program } from '../engine/types.js';
 import { runFixtures } from '../fixtures.js';
 import { loadProgramFile } from '../load.js';
+import { parseFlags } from './args.js';
+import { cliMenus } from './menus.js';
 
 type Named = { id: string };
 
@@ -29,9 +31,11 @@ function sectionDiff(before: Program, after: Program): string[] {
 
 /** Shows what changed between two rule files and re-runs the old file's fixtures on the new one. */
 export async function diffCommand(args: string[]): Promise<number> {
-  const [oldFile, newFile] = args;
+  const { flags, positional: [oldFile, newFile] } = parseFlags(args, ['store']);
   if (!oldFile || !newFile) { console.error('diff: <old> <new> required'); return 2; }
-  const [before, after] = await Promise.all([loadProgramFile(oldFile), loadProgramFile(newFile)]);
+  const menus = await cliMenus(flags);
+  if (!menus.ok) { console.error(menus.message); return 2; }
+  const [before, after] = await Promise.all([loadProgramFile(oldFile, { menus: menus.menus }), loadProgramFile(newFile, { menus: menus.menus })]);
   for (const [file, r] of [[oldFile, before], [newFile, after]] as const) {
     if (!r.ok) { console.log(`FAIL  ${file} is invalid`); for (const e of r.errors) console.log(`  ${e.path || '/'} ${e.message}`); }
   }

@@ -28,13 +28,16 @@ function demoByName(edit: (d: Json) => void = () => undefined): string {
 describe('rules CLI with menu catalogues', function () {
   this.timeout(30000);
 
-  it('validate and test resolve names with --menu; without a catalogue the names are errors', () => {
+  it('validate, test and diff resolve names with --menu; without a catalogue the names are errors', () => {
     const file = demoByName();
     const v = cli('validate', file, '--menu', MENU);
     expect(v.code, v.out).to.equal(0);
     expect(v.out).to.contain('ok    ').and.not.contain('warning');
     const t = cli('test', file, '--menu', MENU);
     expect(t.code, t.out).to.equal(0);
+    const d = cli('diff', 'rules/programs/demo.json', file, '--menu', MENU);
+    expect(d.code, d.out).to.equal(0);
+    expect(d.out).to.match(/old fixtures on new file: (\d+)\/\1 unchanged/);
     const bare = cli('validate', file);
     expect(bare.code).to.equal(1);
     expect(bare.out).to.contain('/rewards/0/items/menuItems/0 menu item "Fries" cannot be resolved: no menu catalogue');

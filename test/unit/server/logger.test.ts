@@ -25,6 +25,14 @@ describe('logger', () => {
     expect(text).to.include('[redacted]');
   });
 
+  it('redacts the Toast API client secret and access tokens (menu sync)', () => {
+    const out = capture();
+    createLogger('info', out.stream).info({ toastApi: { url: 'https://ws-api.toasttab.com', clientId: 'client-1', clientSecret: 'toast-client-s3cret' }, token: { accessToken: 'eyJ.token.sig' } }, 'menu sync');
+    const text = JSON.stringify(out.lines());
+    expect(text).to.not.include('toast-client-s3cret').and.not.include('eyJ.token.sig');
+    expect(text).to.include('client-1');
+  });
+
   it('hides credentials in connection URLs it prints', () => {
     expect(safeUrl('mongodb://user:s3cret@db.example.com:27017/perkwire')).to.equal('mongodb://***@db.example.com:27017/perkwire');
     expect(safeUrl('redis://127.0.0.1:6379')).to.equal('redis://127.0.0.1:6379');
