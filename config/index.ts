@@ -15,6 +15,12 @@ export interface Config {
   readonly toastJwtPublicKey: string;
   /** admin key → program ids it may see ('*' = all). */
   readonly adminApiKeys: readonly { key: string; programId: string }[];
+  /** Requests per minute and client address on /admin (per process). */
+  readonly adminRateLimitPerMinute: number;
+  /** Bearer token that opens GET /metrics to non-loopback clients ('' = none). */
+  readonly metricsToken: string;
+  /** Whether loopback clients read GET /metrics without a token. */
+  readonly metricsLoopbackOpen: boolean;
   readonly queuePrefix: string;
   readonly role: 'all' | 'api' | 'worker';
   readonly logLevel: string;
@@ -98,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     toastAuthMode: v.TOAST_AUTH_MODE,
     toastJwtPublicKey: String(v.TOAST_JWT_PUBLIC_KEY ?? '').replace(/\\n/g, '\n'),
     adminApiKeys: Object.freeze(adminApiKeys.map((k) => Object.freeze(k))),
+    adminRateLimitPerMinute: v.ADMIN_RATE_LIMIT_PER_MINUTE,
+    metricsToken: v.METRICS_TOKEN,
+    metricsLoopbackOpen: v.METRICS_LOOPBACK_OPEN,
     queuePrefix: v.QUEUE_PREFIX,
     role: v.ROLE,
     logLevel: v.LOG_LEVEL,

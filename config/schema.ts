@@ -43,6 +43,18 @@ export const configSchema = {
       type: 'string', minLength: 1, maxLength: 2048, default: 'dev-admin-key:*', 'x-secret': true,
       description: 'Comma-separated admin keys, each KEY:programId (or KEY:* for every program).',
     },
+    ADMIN_RATE_LIMIT_PER_MINUTE: {
+      type: 'integer', minimum: 1, maximum: 100000, default: 600,
+      description: 'Requests per minute one client address may make to /admin (per process); more get 429.',
+    },
+    METRICS_TOKEN: {
+      type: 'string', maxLength: 512, default: '',
+      description: 'Bearer token for GET /metrics from other hosts; empty: /metrics answers loopback clients only.',
+    },
+    METRICS_LOOPBACK_OPEN: {
+      type: 'boolean', default: true,
+      description: 'GET /metrics needs no token from 127.0.0.1/::1 (set false behind a reverse proxy on the same host).',
+    },
     QUEUE_PREFIX: {
       type: 'string', default: 'perkwire', pattern: '^[A-Za-z0-9_-]{1,40}$',
       description: 'Prefix of every BullMQ key in Redis (one per deployment sharing a Redis).',

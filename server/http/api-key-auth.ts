@@ -13,6 +13,16 @@ export interface ApiKeyScope {
   allPrograms: boolean;
   /** Program ids of the key's entries (a key may be listed once per program). */
   programIds: readonly string[];
+  /** A non-secret fingerprint of the key, for audit records and logs (never the key itself). */
+  keyId: string;
+}
+
+/**
+ * The fingerprint of a key: the first 12 hex digits of its SHA-256. Enough to tell a
+ * deployment's keys apart in the audit log; too short to help anyone who lacks the key.
+ */
+export function keyFingerprint(key: string): string {
+  return `key-${sha256(key).toString('hex').slice(0, 12)}`;
 }
 
 /** Longest credential compared; anything longer is refused unhashed. */
@@ -41,7 +51,7 @@ export function scopeOfKey(presented: string | null, entries: readonly { key: st
     if (timingSafeEqual(digest, sha256(entry.key)) && entry.key.length > 0) programIds.push(entry.programId);
   }
   if (programIds.length === 0) return null;
-  return { allPrograms: programIds.includes('*'), programIds: programIds.filter((p) => p !== '*') };
+  return { allPrograms: programIds.includes('*'), programIds: programIds.filter((p) => p !== '*'), keyId: keyFingerprint(presented) };
 }
 
 /** True when `scope` covers `programId`. */

@@ -3,8 +3,11 @@ import type { Logger } from 'pino';
 
 /** A problem with one field of a request, located by a JSON Pointer. */
 export interface FieldProblem {
+  /** JSON Pointer into the part named by `in` (the body when `in` is absent). */
   path: string;
   message: string;
+  /** Which part of the request `path` points into (admin API; the body when absent). */
+  in?: 'path' | 'query' | 'body';
 }
 
 /** The closed set of errors the admin and public APIs answer with; anything else is a 500. */

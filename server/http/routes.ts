@@ -3,6 +3,7 @@ import type { AppDeps } from './deps.js';
 import { healthRoutes } from './health.js';
 import { toastRoutes } from '../toast/router.js';
 import { claimRoutes } from '../claims/router.js';
+import { adminRoutes } from '../admin/router.js';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {
@@ -14,4 +15,5 @@ export const routeModules: RouteModule[] = [
   { name: 'health', build: healthRoutes },
   { name: 'toast', build: toastRoutes },
   { name: 'claims', build: claimRoutes },
+  { name: 'admin', build: adminRoutes },
 ];

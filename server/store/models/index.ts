@@ -1,5 +1,6 @@
 import type mongoose from 'mongoose';
 import { accrualSchema } from './accrual.js';
+import { auditEntrySchema } from './audit-entry.js';
 import { ledgerEntrySchema } from './ledger-entry.js';
 import { locationSchema } from './location.js';
 import { memberSchema } from './member.js';
@@ -31,6 +32,7 @@ export const schemas = {
   TierChange: tierChangeSchema,
   MenuCatalogue: menuCatalogueSchema,
   MenuEntry: menuEntrySchema,
+  AuditEntry: auditEntrySchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

@@ -1,0 +1,25 @@
+/** The declared admin routes are consistent: what the router and the OpenAPI document rely on. */
+import { expect } from 'chai';
+import { adminRouteList } from '../../../server/admin/routes/index';
+
+describe('admin route list', () => {
+  it('has unique operation ids and unique method + path pairs', () => {
+    const ids = adminRouteList.map((r) => r.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    const keys = adminRouteList.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).to.equal(keys.length);
+  });
+
+  it('declares an audit action on every write route', () => {
+    for (const route of adminRouteList.filter((r) => r.method !== 'get')) expect(route.audit, route.id).to.match(/^[a-z]+(\.[a-z-]+)+$/);
+  });
+
+  it('validates every path parameter, and program routes name {programId}', () => {
+    for (const route of adminRouteList) {
+      const names = [...route.path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
+      const declared = Object.keys((route.params?.properties ?? {}) as object);
+      expect(declared.sort(), route.id).to.deep.equal([...names].sort());
+      if (route.access === 'program') expect(names, route.id).to.include('programId');
+    }
+  });
+});
