@@ -3,7 +3,7 @@
  * calls with a key.
  */
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../../support/app';
+import { startTestApp, type TestApp } from '../../support/app.js';
 
 /** demo: demo only; cafe: cafe only; ops: every program. */
 export const ADMIN_KEYS = { demo: 'admin-demo-key-0123456789', cafe: 'admin-cafe-key-0123456789', ops: 'admin-ops-key-0123456789' } as const;

@@ -6,10 +6,10 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { Express } from 'express';
-import { adminRouteList } from '../../../server/admin/routes/index';
-import { claimRequestSchema } from '../../../server/claims/claim-request';
-import type { TestApp } from '../../support/app';
-import { startAdminApp } from './helpers';
+import { adminRouteList } from '../../../server/admin/routes/index.js';
+import { claimRequestSchema } from '../../../server/claims/claim-request.js';
+import type { TestApp } from '../../support/app.js';
+import { startAdminApp } from './helpers.js';
 
 interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } }
 

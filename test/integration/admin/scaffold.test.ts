@@ -4,8 +4,8 @@
  */
 import { expect } from 'chai';
 import request from 'supertest';
-import type { TestApp } from '../../support/app';
-import { admin, ADMIN_KEYS, startAdminApp } from './helpers';
+import type { TestApp } from '../../support/app.js';
+import { admin, ADMIN_KEYS, startAdminApp } from './helpers.js';
 
 describe('admin API: authentication, scope, validation', () => {
   let t: TestApp;

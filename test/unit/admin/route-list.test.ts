@@ -1,6 +1,6 @@
 /** The declared admin routes are consistent: what the router and the OpenAPI document rely on. */
 import { expect } from 'chai';
-import { adminRouteList } from '../../../server/admin/routes/index';
+import { adminRouteList } from '../../../server/admin/routes/index.js';
 
 describe('admin route list', () => {
   it('has unique operation ids and unique method + path pairs', () => {
