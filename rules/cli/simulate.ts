@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
-// The check file is a Toast check as sent: it is read by the Toast edge normaliser, as live requests are.
-import { normalizeToastCheck } from '../../server/toast/normalize/index.js';
-import { accrual } from '../engine/accrual.js';
-import { offers } from '../engine/offers.js';
 import type { AccrualResult, NormalizedCheck, OffersResult } from '../engine/types.js';
-import { fixtureMember } from '../fixtures.js';
 import { loadProgramFile } from '../load.js';
+import { simulateCheck } from '../simulate.js';
 import { parseFlags } from './args.js';
-import { checkNames, type CheckNames } from './check-names.js';
+import type { CheckNames } from './check-names.js';
 import { cliMenus } from './menus.js';
 
 async function readJson(pathOrJson: string): Promise<unknown> {
@@ -48,17 +44,14 @@ export async function simulateCommand(args: string[]): Promise<number> {
     for (const e of loaded.errors) console.error(`${e.path || '/'} ${e.message}`);
     return 1;
   }
-  const program = loaded.program;
-  const context = {
-    now: typeof flags.at === 'string' ? flags.at : new Date().toISOString(),
-    locationGuid: typeof flags.location === 'string' ? flags.location : program.locations[0]?.guid ?? '',
-    check: normalizeToastCheck(await readJson(flags.check)),
-    member: typeof flags.member === 'string' ? fixtureMember(await readJson(flags.member)) : null,
-  };
-  const result = await offers(program, context);
-  const points = await accrual(program, context);
-  const names = checkNames(context.check, menus.menus, context.locationGuid);
-  if (flags.json) console.log(JSON.stringify({ ...result, accrual: points, names: { selections: Object.fromEntries(names.lines), items: names.items } }, null, 2));
-  else printHuman(context.check, names, result, points);
+  const { check, names, result } = await simulateCheck(loaded.program, {
+    at: typeof flags.at === 'string' ? flags.at : new Date().toISOString(),
+    location: typeof flags.location === 'string' ? flags.location : undefined,
+    check: await readJson(flags.check),
+    member: typeof flags.member === 'string' ? await readJson(flags.member) : null,
+    menus: menus.menus,
+  });
+  if (flags.json) console.log(JSON.stringify(result, null, 2));
+  else printHuman(check, names, result, result.accrual);
   return 0;
 }

@@ -70,9 +70,12 @@ export function toOperationDoc(route: AdminRoute): OperationDoc {
  * Moves a schema's `definitions` into `components.schemas` as `<name>.<definition>` and points
  * its `$ref`s there, so a document viewer resolves them (the rule-file schema is draft-07 style).
  */
-function hoist(name: string, schema: JsonSchema, components: Record<string, unknown>): JsonSchema {
-  const { definitions, $schema: _dialect, $id: _id, ...rest } = schema as JsonSchema & { definitions?: Record<string, JsonSchema> };
+function hoist(fallbackName: string, schema: JsonSchema, components: Record<string, unknown>): JsonSchema {
+  const { definitions, $schema: _dialect, $id: id, ...rest } = schema as JsonSchema & { definitions?: Record<string, JsonSchema> };
   if (!definitions) return schema;
+  // A schema with an $id is one shared component (the rule file: `program`), however many routes use it.
+  const name = typeof id === 'string' ? (id.split('/').pop() ?? fallbackName).replace(/(\.schema)?\.json$/, '') : fallbackName;
+  if (components[name]) return { $ref: `#/components/schemas/${name}` };
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value && typeof value === 'object') {

@@ -78,8 +78,10 @@ export interface AdminRoute<P = Record<string, string>, Q = Record<string, unkno
   checkBody?: (value: unknown) => B;
   /** Documented successful and route-specific error answers, by status. */
   responses: Record<number, ResponseDoc>;
-  /** Audit action name; required for every method other than GET (checked by a test). */
+  /** Audit action name; required for every method other than GET unless `changesNothing` (checked by a test). */
   audit?: string;
+  /** A POST that only computes (simulate): no audit entry. */
+  changesNothing?: true;
   handler(request: AdminRequest<P, Q, B>): Promise<AdminAnswer>;
 }
 

@@ -1,61 +1,57 @@
-import { createHash } from 'node:crypto';
+/**
+ * Boot-time publishing of the rule files in RULES_DIR (the demo's way of getting programs in;
+ * the admin API is the runtime way). A file whose content is new since the last boot becomes
+ * the active version; a file already stored leaves the active version alone, so a version
+ * activated through the API survives restarts.
+ */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { validateProgram, type Program, type ValidationError } from '../../rules/index.js';
 import { readJsonFile } from '../../rules/load.js';
 import { loadMenus } from '../menus/catalogue-store.js';
 import type { Models } from '../store/models/index.js';
+import { activateStored } from './publishing/activation.js';
+import { contentHash, publishVersion, type VersionInfo } from './publishing/rule-set-versions.js';
+
+export { contentHash } from './publishing/rule-set-versions.js';
 
 export interface PublishResult {
   programId: string;
   version: string;
   contentHash: string;
-  /** false when this exact content was already the active version. */
+  /** false when the active version did not change. */
   changed: boolean;
   /** Validation warnings (e.g. item GUIDs no location's menu knows). */
   warnings?: ValidationError[];
 }
 
-/** Stable hash of a rule file's content (key order does not matter). */
-export function contentHash(program: Program): string {
-  return createHash('sha256').update(canonicalJson(program)).digest('hex');
-}
+/** Longest label the rule-file schema allows. */
+const MAX_LABEL = 64;
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * A label for a file whose `version` names other stored content (edited without a bump): the
+ * label plus the content hash's first 8 digits, so ledger provenance stays unambiguous.
+ */
+function distinctLabel(program: Program): Program {
+  const suffix = `+${contentHash(program).slice(0, 8)}`;
+  return { ...program, version: `${program.version.slice(0, MAX_LABEL - suffix.length)}${suffix}` };
 }
 
 /**
- * Publishes a validated program: stores an immutable rule-set version (once per content hash),
- * makes it active and upserts the program's Toast locations. Idempotent.
+ * Publishes a validated program at boot: stores it as a version (once per content), and makes
+ * it active when it is new or the program has no active version yet. Idempotent.
  */
 export async function publishProgram(models: Models, program: Program, publishedBy: string, now: Date): Promise<PublishResult> {
-  const hash = contentHash(program);
-  try {
-    await models.RuleSetVersion.create({
-      programId: program.id, version: program.version, contentHash: hash, body: program, publishedAt: now, publishedBy,
-    });
-  } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err; // 11000: this content is already published
+  let outcome = await publishVersion(models, program, publishedBy, now, { checkLocations: false });
+  if (outcome.status === 'LABEL_TAKEN') outcome = await publishVersion(models, distinctLabel(program), publishedBy, now, { checkLocations: false });
+  if (outcome.status !== 'CREATED' && outcome.status !== 'EXISTS') throw new Error(`cannot publish ${program.id} ${program.version}: ${outcome.status}`);
+  const version: VersionInfo = outcome.version;
+  const current = await models.Program.findById(program.id, { activeHash: 1 }).lean();
+  if (outcome.status === 'EXISTS' && current) {
+    return { programId: program.id, version: version.version, contentHash: version.contentHash, changed: false };
   }
-  const before = await models.Program.findOneAndUpdate(
-    { _id: program.id },
-    { $set: { name: program.name, activeHash: hash, activeVersion: program.version, updatedAt: now } },
-    { upsert: true, returnDocument: 'before' },
-  ).lean();
-  for (const loc of program.locations) {
-    await models.Location.updateOne(
-      { _id: loc.guid },
-      { $set: { programId: program.id, name: loc.name, timezone: loc.timezone, tags: loc.tags ?? [] } },
-      { upsert: true },
-    );
-  }
-  return { programId: program.id, version: program.version, contentHash: hash, changed: before?.activeHash !== hash };
+  await activateStored(models, version, publishedBy, 'BOOT', now);
+  return { programId: program.id, version: version.version, contentHash: version.contentHash, changed: current?.activeHash !== version.contentHash };
 }
 
 /** Restaurant GUIDs a (not yet validated) rule file lists as its locations. */

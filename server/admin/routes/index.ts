@@ -3,8 +3,22 @@
  * is in this array: the router and the document are both built from it (see ../README.md).
  */
 import type { AdminRoute } from '../route.js';
+import { activateVersionRoute } from './programs/activate-version.js';
+import { cancelScheduledActivationRoute } from './programs/cancel-scheduled-activation.js';
+import { diffVersionsRoute } from './programs/diff-versions.js';
+import { getProgramRoute } from './programs/get-program.js';
+import { getVersionRoute } from './programs/get-version.js';
 import { listProgramsRoute } from './programs/list-programs.js';
+import { publishVersionRoute } from './programs/publish-version.js';
+import { simulateRoute } from './programs/simulate.js';
 
 export const adminRouteList: readonly AdminRoute[] = [
   listProgramsRoute,
+  getProgramRoute,
+  publishVersionRoute,
+  getVersionRoute,
+  activateVersionRoute,
+  cancelScheduledActivationRoute,
+  diffVersionsRoute,
+  simulateRoute,
 ];

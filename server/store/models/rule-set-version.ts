@@ -1,7 +1,8 @@
 import { Schema, type InferSchemaType } from 'mongoose';
 
 /**
- * An immutable published rule file. Ledger entries name the version that produced them.
+ * An immutable published rule file. Ledger entries name the version that produced them, so a
+ * version label names one content per program (unique): a changed file needs a new `version`.
  * Never updated: publishing a changed file inserts a new document.
  */
 export const ruleSetVersionSchema = new Schema({
@@ -13,5 +14,6 @@ export const ruleSetVersionSchema = new Schema({
   publishedBy: { type: String, required: true },
 }, { collection: 'ruleSetVersions', versionKey: false, strict: 'throw', minimize: false });
 ruleSetVersionSchema.index({ programId: 1, contentHash: 1 }, { unique: true });
+ruleSetVersionSchema.index({ programId: 1, version: 1 }, { unique: true });
 
 export type RuleSetVersionDoc = InferSchemaType<typeof ruleSetVersionSchema>;
