@@ -4,13 +4,14 @@
  * every replica may do it) adds an `expire` job every day at 03:30 in the program's timezone (its
  * first location's): a quiet hour before breakfast. A worker (concurrency 1) walks the program's
  * members (server/loyalty/program-expiry.ts). At-least-once delivery is safe: EXPIRE entries and
- * tier changes are idempotent per member and day. Programs published after boot are scheduled at
- * the next boot; the job reads the active rule set when it runs, so a changed policy applies at once.
+ * tier changes are idempotent per member and day. When a version is activated at runtime the
+ * publish watcher (program-publish.ts) re-syncs these schedulers within seconds; the job reads
+ * the active rule set when it runs, so a changed policy applies at once.
  */
 import { UnrecoverableError } from 'bullmq';
 import type { Program } from '../rules/index.js';
 import { programTimezone } from '../server/loyalty/expiry.js';
-import { activeProgram } from '../server/loyalty/program-cache.js';
+import { programVersion } from '../server/loyalty/program-cache.js';
 import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/program-expiry.js';
 import type { Models } from '../server/store/models/index.js';
 import type { WorkerDeps, WorkerModule } from './deps.js';
@@ -30,11 +31,14 @@ export function needsDailyRun(program: Program): boolean {
   return program.policies.expiry.mode !== 'NONE' || program.tiers !== undefined;
 }
 
-/** One scheduler per program that needs the daily run (ids and zones only in the data). */
+/**
+ * One scheduler per program that needs the daily run (ids and zones only in the data), from each
+ * program's active version as stored now (not the 1 s cache: a sync follows an activation).
+ */
 export async function expirySchedules(models: Models): Promise<Schedule<ExpiryJobData>[]> {
   const schedules: Schedule<ExpiryJobData>[] = [];
-  for (const { _id: programId } of await models.Program.find({}, { _id: 1 }).sort({ _id: 1 }).lean()) {
-    const program = (await activeProgram(models, programId))?.program;
+  for (const { _id: programId, activeHash } of await models.Program.find({}, { _id: 1, activeHash: 1 }).sort({ _id: 1 }).lean()) {
+    const program = await programVersion(models, programId, activeHash);
     if (!program || !needsDailyRun(program)) continue;
     schedules.push({ id: expirySchedulerId(programId), pattern: expiryPattern, tz: programTimezone(program), data: { programId } });
   }
@@ -50,11 +54,15 @@ export async function runExpiryJob(deps: Pick<WorkerDeps, 'models' | 'logger' | 
   return report;
 }
 
+/** Name and options of the jobs the expiry schedulers add (also used by the publish watcher's re-sync). */
+export const expiryJobName = 'expire';
+export const expiryJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+
 export const expiryWorker: WorkerModule = scheduledJobModule<ExpiryJobData, ProgramExpiryReport>({
   name: 'expiry',
   queueName: queueNames.expiry,
-  jobName: 'expire',
-  jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  jobName: expiryJobName,
+  jobOptions: expiryJobOptions,
   schedules: (deps) => expirySchedules(deps.models),
   run: (deps, data) => runExpiryJob(deps, data),
 });

@@ -5,11 +5,12 @@ import type { WorkerDeps, WorkerModule, Stoppable } from './deps.js';
 import { expiryWorker } from './expiry.worker.js';
 import { ledgerVerifyScheduler } from './ledger-verify.scheduler.js';
 import { menuSyncScheduler } from './menu-sync.scheduler.js';
+import { programPublishWatcher } from './program-publish.js';
 import { retentionScheduler } from './retention.scheduler.js';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
 export const workerModules: WorkerModule[] = [
-  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler,
+  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher,
 ];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {
