@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.js';
 import { errorMapper } from './errors.js';
+import { requestMetrics } from './metrics/request-metrics.js';
 import { routeModules, type RouteModule } from './routes.js';
 
 /**
@@ -13,9 +14,11 @@ export function buildApp(deps: AppDeps, modules: RouteModule[] = routeModules): 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // First, so every request is counted and timed, including those refused by later middleware.
+  app.use(requestMetrics(deps));
   app.use(pinoHttp({
     logger: deps.logger,
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     serializers: {
       req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

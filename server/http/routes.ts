@@ -4,6 +4,7 @@ import { healthRoutes } from './health.js';
 import { toastRoutes } from '../toast/router.js';
 import { claimRoutes } from '../claims/router.js';
 import { adminRoutes } from '../admin/router.js';
+import { metricsRoutes } from './metrics/metrics-route.js';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {
@@ -13,6 +14,7 @@ export interface RouteModule {
 
 export const routeModules: RouteModule[] = [
   { name: 'health', build: healthRoutes },
+  { name: 'metrics', build: metricsRoutes },
   { name: 'toast', build: toastRoutes },
   { name: 'claims', build: claimRoutes },
   { name: 'admin', build: adminRoutes },
