@@ -15,6 +15,7 @@ import { Forbidden, HttpError } from '../http/errors.js';
 import { recordAudit } from './audit.js';
 import { docsRoutes } from './docs-page.js';
 import { ADMIN_BASE, buildOpenApi, OPENAPI_PATH } from './openapi.js';
+import { queueBoardRoutes } from './queue-board.js';
 import { requestIdOf } from './request-id.js';
 import type { AdminAnswer, AdminRoute } from './route.js';
 import { adminRouteList } from './routes/index.js';
@@ -81,6 +82,7 @@ export function adminRoutes(deps: AppDeps, routes: readonly AdminRoute[] = admin
     res.json(document);
   });
   router.use(docsRoutes(OPENAPI_PATH));
+  router.use(queueBoardRoutes(deps));
   const auth = requireApiKey(deps.config.adminApiKeys);
   const parseJson = express.json({ limit: deps.config.bodyLimitBytes, strict: true });
   for (const route of routes) router[route.method](expressPath(route.path), auth, parseJson, handlerOf(route, deps));
