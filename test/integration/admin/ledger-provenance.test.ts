@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { acceptAccrual, postAccrual } from '../../../server/loyalty/accrual.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import type { TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';
 import { DEMO_RESTAURANT_GUID, paidCheck, selection } from '../../support/toast-requests.js';
@@ -21,7 +22,7 @@ describe('admin API: ledger entries keep the version they were computed with', (
     const check = paidCheck({ selections: [selection({ price: 20 })] });
     return acceptAccrual({ models: t.deps.models, logger: t.deps.logger, queues: t.deps.queues }, {
       programId: 'demo', locationGuid: DEMO_RESTAURANT_GUID, transactionGuid: randomUUID(), member: memberId,
-      toastCheck: check as unknown as Parameters<typeof acceptAccrual>[1]['toastCheck'], now: t.clock.now(),
+      check: normalizeToastCheck(check), now: t.clock.now(),
     });
   }
 

@@ -8,6 +8,7 @@ import { Queue, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { acceptAccrual } from '../../../server/loyalty/accrual.js';
+import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import { metricsAccess } from '../../../server/http/metrics/metrics-route.js';
 import { runLedgerVerification } from '../../../workers/ledger-verify.scheduler.js';
 import { closeRedis, workerConnection } from '../../../workers/connections.js';
@@ -68,7 +69,7 @@ describe('GET /metrics', function () {
     const member = await seedMember(t.deps);
     await acceptAccrual({ models: t.deps.models, logger: t.deps.logger, queues: t.deps.queues }, {
       programId: 'demo', locationGuid: DEMO_RESTAURANT_GUID, transactionGuid: randomUUID(), member,
-      toastCheck: paidCheck({ selections: [selection({ price: 12 })] }) as never, now: new Date(t.clock.now().getTime() - 90_000),
+      check: normalizeToastCheck(paidCheck({ selections: [selection({ price: 12 })] })), now: new Date(t.clock.now().getTime() - 90_000),
     });
     const text = await scrape();
     expect(sample(text, 'perkwire_accruals_pending')).to.equal(1);
