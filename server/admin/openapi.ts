@@ -3,7 +3,7 @@
  * the same schema objects the router validates with become the parameters, request bodies and
  * responses here. Built once per process (the routes are constants).
  */
-import { createRequire } from 'node:module';
+import { buildInfo } from '../build-info.js';
 import { claimsOperations } from '../claims/api-description.js';
 import type { AdminRoute, JsonSchema, ResponseDoc } from './route.js';
 
@@ -120,8 +120,6 @@ function responses(op: OperationDoc, components: Record<string, unknown>): Recor
   return out;
 }
 
-const packageVersion = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-
 /** The whole document for these admin routes (plus the claims API). */
 export function buildOpenApi(routes: readonly AdminRoute[]): Record<string, unknown> {
   const components: Record<string, unknown> = { Error: errorSchema };
@@ -138,7 +136,7 @@ export function buildOpenApi(routes: readonly AdminRoute[]): Record<string, unkn
     openapi: '3.1.0',
     info: {
       title: 'Perkwire API',
-      version: packageVersion,
+      version: buildInfo().version,
       description: 'Program-manager (admin) API and receipt claims. Authenticate with `Authorization: Bearer <key>` (ADMIN_API_KEYS). Errors are `{"error":{"code","message","problems"}}`.',
     },
     servers: [{ url: '/' }],
