@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { validateProgram, type Program, type ValidationError } from '../../rules/index.js';
+import { validateProgram, type Program, type ValidationError, type ValidationResult } from '../../rules/index.js';
 import { readJsonFile } from '../../rules/load.js';
 import { loadMenus } from '../menus/catalogue-store.js';
 import type { Models } from '../store/models/index.js';
@@ -61,6 +61,14 @@ function locationGuids(json: unknown): string[] {
 }
 
 /**
+ * Validates a rule file as publishing does: `npm run rules -- validate`'s validator, with menu
+ * names resolved against its locations' stored catalogues (the result holds GUIDs only).
+ */
+export async function validateForPublish(models: Models, json: unknown): Promise<ValidationResult<Program>> {
+  return validateProgram(json, { menus: await loadMenus(models, locationGuids(json)) });
+}
+
+/**
  * Validates and publishes every `*.json` rule file in `dir`; any invalid file stops the boot.
  * Menu names in a file are resolved against its locations' stored catalogues first, so the
  * published version holds GUIDs only.
@@ -71,7 +79,7 @@ export async function publishProgramsFromDir(models: Models, dir: string, now: D
   for (const file of files) {
     const read = await readJsonFile(path.join(dir, file));
     const loaded = read.ok
-      ? validateProgram(read.json, { menus: await loadMenus(models, locationGuids(read.json)) })
+      ? await validateForPublish(models, read.json)
       : { ok: false as const, errors: [{ path: '', message: read.message }] };
     if (!loaded.ok) {
       const detail = loaded.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');

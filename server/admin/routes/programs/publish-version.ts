@@ -1,23 +1,20 @@
-import { validateProgram, type Program } from '../../../../rules/index.js';
+import type { Program } from '../../../../rules/index.js';
 import { HttpError } from '../../../http/errors.js';
+import { validateForPublish } from '../../../loyalty/programs.js';
 import { publishVersion } from '../../../loyalty/publishing/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParams, ruleFileBodySchema } from '../../schemas/common.js';
 import { versionInfoSchema } from '../../schemas/programs.js';
 
-/**
- * The body is a rule file, checked by the validator of `npm run rules -- validate` (the JSON
- * schema, then the semantic checks): 422 with every error and its JSON path.
- */
-function checkRuleFile(body: unknown): Program {
-  const result = validateProgram(body);
-  if (result.ok) return result.program;
-  throw new HttpError(422, 'INVALID_RULE_FILE', `the rule file has ${result.errors.length} error(s)`,
-    result.errors.map((e) => ({ in: 'body' as const, path: e.path || '/', message: e.message })));
-}
+const warningSchema = { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } };
+const publishedSchema = {
+  type: 'object',
+  required: ['version', 'warnings'],
+  properties: { version: versionInfoSchema, warnings: { type: 'array', items: warningSchema, description: 'E.g. item GUIDs no location\'s menu knows.' } },
+};
 
 /** `POST /programs/{programId}/versions`: store a rule file as a new (inactive) version. */
-export const publishVersionRoute = defineRoute<{ programId: string }, Record<string, never>, Program>({
+export const publishVersionRoute = defineRoute<{ programId: string }, Record<string, never>, unknown>({
   id: 'publishVersion',
   method: 'post',
   path: '/programs/{programId}/versions',
@@ -27,15 +24,23 @@ export const publishVersionRoute = defineRoute<{ programId: string }, Record<str
   access: 'program',
   params: programParams,
   body: ruleFileBodySchema,
-  checkBody: checkRuleFile,
+  // The rule-file validator (schema, menu names, semantics) runs in the handler: it reads the
+  // locations' stored menus, and answers 422 with every error and its JSON path.
+  checkBody: (value) => value,
   audit: 'program.version.publish',
   responses: {
-    201: { description: 'Stored.', schema: { type: 'object', required: ['version'], properties: { version: versionInfoSchema } } },
-    200: { description: 'This content was already stored under this label.', schema: { type: 'object', required: ['version'], properties: { version: versionInfoSchema } } },
+    201: { description: 'Stored.', schema: publishedSchema },
+    200: { description: 'This content was already stored under this label.', schema: publishedSchema },
     409: { description: 'VERSION_EXISTS: the label names other content (bump `version`); LOCATION_TAKEN: a location belongs to another program.' },
     422: { description: 'INVALID_RULE_FILE (every error with its JSON path) or PROGRAM_MISMATCH (the file is of another program).' },
   },
-  handler: async ({ params, body, scope, deps }) => {
+  handler: async ({ params, body: json, scope, deps }) => {
+    const checked = await validateForPublish(deps.models, json);
+    if (!checked.ok) {
+      throw new HttpError(422, 'INVALID_RULE_FILE', `the rule file has ${checked.errors.length} error(s)`,
+        checked.errors.map((e) => ({ in: 'body' as const, path: e.path || '/', message: e.message })));
+    }
+    const body: Program = checked.program;
     if (body.id !== params.programId) {
       throw new HttpError(422, 'PROGRAM_MISMATCH', `the rule file is of program ${body.id}, not ${params.programId}`, [{ in: 'body', path: '/id', message: `must be ${params.programId}` }]);
     }
@@ -49,7 +54,7 @@ export const publishVersionRoute = defineRoute<{ programId: string }, Record<str
     const created = outcome.status === 'CREATED';
     return {
       status: created ? 201 : 200,
-      body: { version: outcome.version },
+      body: { version: outcome.version, warnings: checked.warnings ?? [] },
       audit: { target: `${body.id}/${body.version}`, details: { contentHash: outcome.version.contentHash, created } },
     };
   },

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { simulateCheck } from '../../../../rules/simulate.js';
 import { HttpError } from '../../../http/errors.js';
+import { loadMenus } from '../../../menus/catalogue-store.js';
 import { activeProgram } from '../../../loyalty/program-cache.js';
 import { findVersionBody } from '../../../loyalty/publishing/rule-set-versions.js';
 import { ajv as toastAjv } from '../../../toast/schemas/ajv.js';
@@ -57,13 +58,14 @@ function checkSimulateBody(value: unknown): SimulateBody {
 
 const simulationSchema = {
   type: 'object',
-  required: ['offers', 'redemptionLimit', 'notOffered', 'accrual'],
+  required: ['offers', 'redemptionLimit', 'notOffered', 'accrual', 'names'],
   description: 'What `npm run rules -- simulate --json` prints: offers with reasons, the redemption limit, rewards not offered and why, the points breakdown.',
   properties: {
     offers: { type: 'array', items: { type: 'object' } },
     redemptionLimit: { type: ['integer', 'null'] },
     notOffered: { type: 'array', items: { type: 'object' } },
     accrual: { type: 'object', required: ['points', 'eligibleSpendCents', 'breakdown', 'ruleSetVersion'] },
+    names: { type: 'object', description: 'Check lines (selection GUID) and items (menu item GUID) by name, from the location\'s stored menu.' },
   },
 };
 
@@ -92,7 +94,9 @@ export const simulateRoute = defineRoute<{ programId: string }, Record<string, n
         ? new HttpError(404, 'UNKNOWN_PROGRAM', 'no program with this id')
         : new HttpError(404, 'UNKNOWN_VERSION', `program ${params.programId} has no version ${body.version}`);
     }
-    const result = await simulateCheck(program, { check: body.check, member: body.member, at: body.at ?? deps.clock.now().toISOString(), location: body.location });
+    const location = body.location ?? program.locations[0]?.guid;
+    const menus = location === undefined ? [] : await loadMenus(deps.models, [location]);
+    const { result } = await simulateCheck(program, { check: body.check, member: body.member, at: body.at ?? deps.clock.now().toISOString(), location, menus });
     return { status: 200, body: result };
   },
 });
