@@ -41,13 +41,8 @@ async function insertEntries(models: Models, versionId: string, menu: Restaurant
     _id: `${versionId}:${e.kind}:${e.guid}`, versionId, restaurantGuid: menu.restaurantGuid, kind: e.kind, guid: e.guid, name: e.name,
     priceCents: e.priceCents ?? null, ...(e.groupGuids ? { groupGuids: e.groupGuids } : {}), salesCategoryGuid: e.salesCategoryGuid ?? null, writtenAt: now,
   }));
-  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
-    await models.MenuEntry.insertMany(docs.slice(i, i + INSERT_BATCH), { ordered: false }).catch((err: { writeErrors?: { code?: number }[]; code?: number }) => {
-      // A duplicate _id is this same version written before (a retried batch): already there.
-      const errors = err.writeErrors ?? [err];
-      if (!errors.every((e) => e.code === 11000 || (e as { err?: { code?: number } }).err?.code === 11000)) throw err;
-    });
-  }
+  // The version id is fresh per attempt, so these inserts never meet an existing entry.
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) await models.MenuEntry.insertMany(docs.slice(i, i + INSERT_BATCH));
 }
 
 /** Moves the pointer from `expected` (null: none yet) to the new version; false when someone else moved it. */

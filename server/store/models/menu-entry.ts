@@ -2,9 +2,9 @@ import { Schema, type InferSchemaType } from 'mongoose';
 
 /**
  * One menu entity (item, modifier option, group, sales category, modifier group, menu) of one
- * catalogue version. Written before the version becomes active; `_id` = `versionId:kind:guid`,
- * so a repeated write of the same version is a harmless duplicate. Never updated; a replaced
- * version's entries are deleted after the pointer moved past them.
+ * catalogue version (`_id` = `versionId:kind:guid`). Written before the version becomes active,
+ * never updated; a version's entries are deleted once the pointer has moved two versions past
+ * them (see server/menus/catalogue-store.ts).
  */
 export const menuEntrySchema = new Schema({
   _id: { type: String, required: true },

@@ -90,10 +90,10 @@ describe('Toast menus client and sync (local Toast stub)', () => {
     expect(stub.count('/authentication/v1/authentication/login')).to.equal(2);
   });
 
-  it('retries 5xx with backoff and succeeds; gives up with UNAVAILABLE after the retries', async () => {
-    stub.failures.set('/menus/v2/metadata', [503, 500]);
+  it('retries 5xx and 429 with backoff and succeeds; gives up with UNAVAILABLE after the retries', async () => {
+    stub.failures.set('/menus/v2/metadata', [503, 429, 500]);
     expect((await client().metadata(DEMO_RESTAURANT)).lastUpdated).to.equal('2026-11-20T14:03:12.000+0000');
-    expect(stub.count('/menus/v2/metadata')).to.equal(3);
+    expect(stub.count('/menus/v2/metadata')).to.equal(4);
     stub.failures.set('/menus/v2/menus', [503, 503, 503, 503]);
     const outcome = await syncRestaurant(models, client(), DEMO_RESTAURANT, clock.now());
     expect(outcome).to.include({ status: 'failed', code: 'UNAVAILABLE' });
