@@ -1,8 +1,9 @@
 /**
- * Program-manager CLI: `npm run rules -- <validate|test|simulate|diff> …`.
- * Exit codes: 0 success, 1 invalid file or failing fixture, 2 usage error.
+ * Program-manager CLI: `npm run rules -- <validate|test|simulate|diff|publish|activate> …`.
+ * Exit codes: 0 success, 1 invalid file, failing fixture or refused by the API, 2 usage error.
  */
 import { diffCommand } from './cli/diff.js';
+import { activateCommand, publishCommand } from './cli/publish.js';
 import { simulateCommand } from './cli/simulate.js';
 import { testCommand } from './cli/test.js';
 import { validateCommand } from './cli/validate.js';
@@ -12,6 +13,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   test: testCommand,
   simulate: simulateCommand,
   diff: diffCommand,
+  publish: publishCommand,
+  activate: activateCommand,
 };
 
 const USAGE = `usage: npm run rules -- <command> …
@@ -19,7 +22,10 @@ const USAGE = `usage: npm run rules -- <command> …
                                          menu names resolve against exported Toast menus or the stored catalogues
   test <files…> [--menu …] [--store]     run each program's fixtures
   simulate --program <file> --check <check.json> [--member <json|file>] [--at <iso>] [--location <guid>] [--menu …] [--store] [--json]
-  diff <old> <new> [--menu …] [--store] rewards/rules added, removed, changed; old fixtures on the new file`;
+  diff <old> <new> [--menu …] [--store] rewards/rules added, removed, changed; old fixtures on the new file
+  publish <file> [--activate] [--at <iso>]   store the file as a version through the admin API (and activate it)
+  activate <program> <version> [--at <iso>]  activate a published version (rollback = an older one)
+    (publish/activate: PERKWIRE_API_URL, default http://localhost:8080, and PERKWIRE_ADMIN_KEY)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -49,7 +49,8 @@ function printBanner(config: Config, server: Server | null, restaurants: string[
     '',
     'Perkwire is running.',
     `  Toast webhook:     POST ${base}/toast/loyalty`,
-    `  Health:            GET  ${base}/healthz   ${base}/readyz`,
+    `  Health:            GET  ${base}/healthz   ${base}/readyz   ${base}/metrics`,
+    `  Admin API:         ${base}/admin/v1   reference: ${base}/admin/docs   queues: ${base}/admin/queues`,
     `  Restaurant GUIDs:  ${restaurants.join(', ') || '(none published)'}`,
   ];
   // Only the public development default is ever shown; a configured key is never printed.
