@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import type { TransactionType } from '../../../server/toast/transaction-types.js';
 import { serviceUrls } from '../../support/services.js';
+import { expectValid } from '../../support/toast-client.js';
 import { toastHeaders } from '../../support/toast-requests.js';
 
 export interface FaultDb {
@@ -48,7 +49,9 @@ export async function sendToast(baseUrl: string, type: TransactionType, body: un
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : {} };
+  // Under faults too, every answer must be a contract answer (our schema and Toast's published one).
+  expectValid(type, res.status, text);
+  return { status: res.status, text, body: JSON.parse(text) };
 }
 
 /** Runs `tasks` with at most `limit` in flight. */

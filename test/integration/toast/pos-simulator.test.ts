@@ -13,6 +13,8 @@ import { promisify } from 'node:util';
 import { appendEntry, readBalance } from '../../../server/loyalty/ledger.js';
 import { postAccrual } from '../../../server/loyalty/accrual.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { expectValid } from '../../support/toast-client.js';
+import type { TransactionType } from '../../../server/toast/transaction-types.js';
 
 const run = promisify(execFile);
 
@@ -38,7 +40,9 @@ describe('POS simulator: a full visit as the README plays it', function () {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/pos.ts', ...args], { env });
     const last = stdout.slice(stdout.lastIndexOf('← HTTP '));
     const http = Number(/← HTTP (\d+)/.exec(last)![1]);
-    return { http, body: JSON.parse(last.slice(last.indexOf('\n') + 1)) };
+    const text = last.slice(last.indexOf('\n') + 1);
+    expectValid(`LOYALTY_${args[0]!.toUpperCase()}` as TransactionType, http, text.trim());
+    return { http, body: JSON.parse(text) };
   }
 
   it('signs up, sees offers, redeems free fries, pays, and voids both', async () => {
