@@ -41,7 +41,7 @@ export function keyId(models: Models, programId: string, kind: MemberKeyKind, va
  * the phone of whoever signs up with it later (one namespace for everything a cashier keys).
  */
 export function looksLikePhone(value: string): boolean {
-  return normalizePhone(value) !== null;
+  return normalizePhone(plainIdentifier(value)) !== null;
 }
 
 /** A fresh opaque identifier; the unique index makes a (vanishingly rare) clash an error, not a merge. */
@@ -141,16 +141,37 @@ export async function signUp(models: Models, programId: string, contact: { phone
 }
 
 /**
- * The member a scanned or keyed value names: its loyalty identifier, a linked card number, or
- * (what a phone-based QR code carries) a 10-digit phone. Null when none matches.
+ * A keyed or scanned value in its plain form: Unicode NFKC (full-width digits and letters become
+ * ASCII), dash-like characters as `-`, and every space, tab, line break or invisible character a
+ * scanner, a QR payload or a cashier adds removed.
  */
-export async function resolveMember(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
+export function plainIdentifier(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/[\s\u200B-\u200D\u2060\uFEFF]/gu, '');
+}
+
+/** An identifier or a card as stored, looked up as sent, then in its plain form. */
+async function byIdentifierOrCard(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
   const byIdentifier = await models.Member.findOne({ programId, loyaltyIdentifier: value }).lean<MemberRecord>();
   if (byIdentifier) return byIdentifier;
   const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
-  if (card) return models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>();
-  if (!/^\d{10}$/.test(value)) return null;
-  return memberByKey(models, programId, 'phone', value);
+  return card ? models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>() : null;
+}
+
+/**
+ * The member a scanned or keyed value names: its loyalty identifier, a linked card number, or
+ * (what a phone-based QR code carries, or a cashier types with dashes or spaces) a phone. The
+ * value is tried as sent, then in its plain form ({@link plainIdentifier}); a phone is read from
+ * the plain form like a sign-up phone. Null when none matches.
+ */
+export async function resolveMember(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
+  const plain = plainIdentifier(value);
+  for (const form of plain === value ? [value] : [value, plain]) {
+    if (form === '') continue;
+    const found = await byIdentifierOrCard(models, programId, form);
+    if (found) return found;
+  }
+  const phone = normalizePhone(plain);
+  return phone ? memberByKey(models, programId, 'phone', phone) : null;
 }
 
 /**

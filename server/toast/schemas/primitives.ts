@@ -67,12 +67,25 @@ export function text(maxLength: number = LIMITS.shortText): Schema {
  */
 export const guid: Schema = { type: 'string', minLength: 1, maxLength: LIMITS.guid, pattern: '^[A-Za-z0-9._:-]+$' };
 
-/** Our loyalty identifier (or a card number / phone a cashier keyed): printable ASCII, no outer spaces. */
+/** A loyalty identifier we store (TRANSFER's target): printable ASCII, no outer spaces. */
 export const loyaltyIdentifier: Schema = {
   type: 'string',
   minLength: 1,
   maxLength: LIMITS.loyaltyIdentifier,
   pattern: '^[!-~](?:[ -~]*[!-~])?$',
+};
+
+/**
+ * An account as keyed or scanned at the register: our identifier, a card number or a phone, as
+ * it arrives — a QR payload with spaces or non-ASCII characters, a phone typed with dashes. Any
+ * text without control characters (tab, CR and LF allowed: scanners append them) is well formed;
+ * resolution normalises it (members.ts) and an unknown one is ERROR_ACCOUNT_INVALID.
+ */
+export const keyedIdentifier: Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: LIMITS.loyaltyIdentifier,
+  pattern: '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]+$',
 };
 
 /** Exactly ten digits, no punctuation (contract §3.1). */

@@ -5,7 +5,7 @@
  */
 import { ajv } from './ajv.js';
 import { CHECK_SCHEMA_ID, REDEMPTION_SCHEMA_ID } from './check-schemas.js';
-import { LIMITS, array, email, guid, loyaltyIdentifier, nullable, object, phone, text, type Schema } from './primitives.js';
+import { LIMITS, array, email, guid, keyedIdentifier, loyaltyIdentifier, nullable, object, phone, text, type Schema } from './primitives.js';
 import type { TransactionType } from '../transaction-types.js';
 
 const n = nullable;
@@ -26,7 +26,7 @@ const searchInformation: Schema = object({
  * that, by `check.appliedLoyaltyInfo.loyaltyIdentifier` (validate-request.ts requires one).
  */
 const checkInformationWithAccount: Schema = object({
-  loyaltyIdentifier: n(loyaltyIdentifier),
+  loyaltyIdentifier: n(keyedIdentifier),
   orderGuid: n(guid),
   check: { $ref: CHECK_SCHEMA_ID },
   redemptions,
@@ -34,7 +34,7 @@ const checkInformationWithAccount: Schema = object({
 
 /** ACCRUE: Toast sends it with or without an account (`loyaltyIdentifier` null). */
 const accrueInformation: Schema = object({
-  loyaltyIdentifier: n(loyaltyIdentifier),
+  loyaltyIdentifier: n(keyedIdentifier),
   orderGuid: n(guid),
   check: { $ref: CHECK_SCHEMA_ID },
   redemptions,
@@ -42,7 +42,7 @@ const accrueInformation: Schema = object({
 
 /** REVERSE: `transactionId` is the earlier request's Toast-Transaction-GUID. */
 const reverseInformation: Schema = object({
-  loyaltyIdentifier: n(loyaltyIdentifier),
+  loyaltyIdentifier: n(keyedIdentifier),
   transactionId: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:-]+$' },
   redemptions,
 }, ['transactionId']);
@@ -54,7 +54,7 @@ const signupInformation: Schema = {
 };
 
 const transferInformation: Schema = object(
-  { fromLoyaltyIdentifier: loyaltyIdentifier, toLoyaltyIdentifier: loyaltyIdentifier },
+  { fromLoyaltyIdentifier: keyedIdentifier, toLoyaltyIdentifier: loyaltyIdentifier },
   ['fromLoyaltyIdentifier', 'toLoyaltyIdentifier'],
 );
 

@@ -87,9 +87,18 @@ describe('toast request schemas', () => {
       expectInvalid('LOYALTY_INQUIRE', body, '/checkTransactionInformation/loyaltyIdentifier');
       expectInvalid('LOYALTY_REDEEM', { ...body, toastTransactionType: null }, '/checkTransactionInformation/loyaltyIdentifier');
     });
-    it('refuses empty, oversized and control-character identifiers', () => {
-      for (const id of ['', 'x'.repeat(129), 'a\nb', ' pad']) expectInvalid('LOYALTY_INQUIRE', inquireRequest(id), '/loyaltyIdentifier');
+    it('refuses empty, oversized and control-character identifiers; a TRANSFER target stays printable ASCII', () => {
+      for (const id of ['', 'x'.repeat(129), 'a\u0000b', 'a\u001bb']) expectInvalid('LOYALTY_INQUIRE', inquireRequest(id), '/loyaltyIdentifier');
       expectInvalid('LOYALTY_TRANSFER', transferRequest('a', 'x'.repeat(129)), '/toLoyaltyIdentifier');
+      expectInvalid('LOYALTY_TRANSFER', transferRequest('a', ' pad'), '/toLoyaltyIdentifier');
+    });
+    it('accepts identifiers as keyed or scanned: outer spaces, non-ASCII, dashes, a scanner line break', () => {
+      for (const id of [' pad ', 'ünïcode 1', '６１７５５５０１２３', '617-555-0123', 'abc\r\n', 'a\tb']) {
+        for (const type of ['LOYALTY_INQUIRE', 'LOYALTY_REDEEM', 'LOYALTY_ACCRUE'] as const) {
+          const body = type === 'LOYALTY_INQUIRE' ? inquireRequest(id) : type === 'LOYALTY_REDEEM' ? redeemRequest(id) : accrueRequest(id);
+          expect(validateToastRequest(type, body).ok, `${type} ${JSON.stringify(id)}`).to.equal(true);
+        }
+      }
     });
     it('requires check.guid and selection guids', () => {
       const body = clone('accrue');
