@@ -41,7 +41,14 @@ const badNonNegativeAmount = fc.oneof(badAmount, fc.double({ min: -1e7, max: -0.
 export const badGuid: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('', ' ', 'a b', 'a/b', '<guid>', '7c1d…', 'x\n', "'; drop", '{}'), hugeString(65), notAString,
 );
-/** Never a valid loyalty identifier (null is handled per type). */
+/**
+ * Never a valid keyed or scanned identifier (null is handled per type): spaces, non-ASCII and
+ * scanner line breaks are well formed (resolution normalises them), control characters are not.
+ */
+export const badKeyedIdentifier: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom('', '\u0000', 'esc\u001b', 'del\u007f', 'bell\u0007 '), hugeString(129), notAString,
+);
+/** Never a valid stored loyalty identifier (TRANSFER's target; null is handled per type). */
 export const badLoyaltyIdentifier: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('', ' ', ' lead', 'trail ', 'tab\there', 'nl\n', 'é', '\u0000', '😀'), hugeString(129), notAString,
 );
@@ -91,7 +98,7 @@ function checkMutations(root: string, needsAccount: boolean): Mutation[] {
     { path: [...c, 'openedDate'], value: badDate },
     { path: [...c, 'paymentStatus'], value: badToken },
     { path: [...c, 'tabName'], value: hugeString(256) },
-    { path: [root, 'loyaltyIdentifier'], value: needsAccount ? fc.oneof(absent, fc.constant(null), badLoyaltyIdentifier) : badLoyaltyIdentifier },
+    { path: [root, 'loyaltyIdentifier'], value: needsAccount ? fc.oneof(absent, fc.constant(null), badKeyedIdentifier) : badKeyedIdentifier },
     { path: [root, 'orderGuid'], value: badGuid },
     ...redemptionMutations([root, 'redemptions']),
   ];
@@ -122,7 +129,7 @@ const MUTATIONS: Record<TransactionType, Mutation[]> = {
   LOYALTY_ACCRUE: checkMutations('checkTransactionInformation', false),
   LOYALTY_REVERSE: [
     { path: ['reverseTransactionInformation', 'transactionId'], value: fc.oneof(absent, fc.constant(null), badGuid.filter((g) => !(typeof g === 'string' && /^[A-Za-z0-9._:-]{65,128}$/.test(g)))) },
-    { path: ['reverseTransactionInformation', 'loyaltyIdentifier'], value: badLoyaltyIdentifier },
+    { path: ['reverseTransactionInformation', 'loyaltyIdentifier'], value: badKeyedIdentifier },
     ...redemptionMutations(['reverseTransactionInformation', 'redemptions']),
   ],
   LOYALTY_SIGNUP: [
@@ -130,7 +137,7 @@ const MUTATIONS: Record<TransactionType, Mutation[]> = {
     { path: ['signupTransactionInformation', 'phone'], value: fc.oneof(absent, fc.constant(null), badPhone) },
   ],
   LOYALTY_TRANSFER: [
-    { path: ['transferTransactionInformation', 'fromLoyaltyIdentifier'], value: fc.oneof(absent, fc.constant(null), badLoyaltyIdentifier) },
+    { path: ['transferTransactionInformation', 'fromLoyaltyIdentifier'], value: fc.oneof(absent, fc.constant(null), badKeyedIdentifier) },
     { path: ['transferTransactionInformation', 'toLoyaltyIdentifier'], value: fc.oneof(absent, fc.constant(null), badLoyaltyIdentifier) },
   ],
 };
