@@ -6,7 +6,7 @@
  */
 import { ajv } from './ajv.js';
 import {
-  LIMITS, amount, array, businessDate, dateTime, enumToken, guid, loyaltyIdentifier, nullable, object, quantity, text,
+  LIMITS, amount, array, businessDate, dateTime, enumToken, guid, keyedIdentifier, nullable, object, quantity, text,
   type Schema,
 } from './primitives.js';
 
@@ -140,7 +140,7 @@ function selection(depth: number): Schema {
 const appliedLoyaltyInfo: Schema = object({
   guid: n(guid),
   entityType: n(text(64)),
-  loyaltyIdentifier: n(loyaltyIdentifier),
+  loyaltyIdentifier: n(keyedIdentifier),
   vendor: n(enumToken),
   accrualFamilyGuid: n(guid),
   accrualText: n(text(255)),
