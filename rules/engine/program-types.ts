@@ -236,6 +236,11 @@ export interface Policies {
     /** ZERO: an accrual reversal never takes the balance below zero; NEGATIVE: it may. */
     clamp: 'ZERO' | 'NEGATIVE';
   };
+  /** Admin balance adjustments; absent: an adjustment may not take the balance below zero. */
+  adjustments?: {
+    /** true: a debit adjustment may leave a negative balance (e.g. clawing back fraud). */
+    allowNegativeBalance: boolean;
+  };
   /** Receipt claims; absent: the deployment's CLAIM_WINDOW_DAYS. */
   claims?: {
     /** Days after payment during which an anonymous check can be claimed with its receipt. */

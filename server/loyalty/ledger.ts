@@ -37,6 +37,8 @@ export interface AppendRequest {
   provenance?: { ruleIds?: string[]; ruleSetVersion?: string | null };
   /** Why the entry was made when no Toast request asked for it directly (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
   cause?: string;
+  /** ADJUST: the operator's reason and key fingerprint. */
+  note?: { reason: string; by: string };
 }
 
 export type LedgerEntry = LedgerEntryDoc & { _id: Types.ObjectId };
@@ -125,6 +127,7 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
       refs: req.refs ?? {},
       provenance: req.provenance ?? {},
       cause: req.cause ?? null,
+      ...(req.note ? { note: req.note } : {}),
       createdAt: now,
     };
     try {

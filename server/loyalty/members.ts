@@ -60,7 +60,7 @@ export interface NewMember {
 }
 
 /** Claims phone/email/card keys for `memberId`; on a clash releases what it took and throws. */
-async function claimKeys(models: Models, programId: string, memberId: Types.ObjectId, keys: [MemberKeyKind, string][], now: Date): Promise<void> {
+export async function claimKeys(models: Models, programId: string, memberId: Types.ObjectId, keys: [MemberKeyKind, string][], now: Date): Promise<void> {
   const taken: string[] = [];
   try {
     for (const [kind, value] of keys) {
@@ -178,7 +178,7 @@ export async function resolveMember(models: Models, programId: string, value: st
  * The member holding a phone or email key: two lookups by `_id`, which every store indexes
  * (the dev server scans for a non-unique field such as `phone`).
  */
-async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
+export async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
   const key = await models.MemberKey.findById(keyId(models, programId, kind, value)).lean();
   return key ? models.Member.findOne({ _id: key.memberId, programId }).lean<MemberRecord>() : null;
 }

@@ -3,6 +3,12 @@
  * is in this array: the router and the document are both built from it (see ../README.md).
  */
 import type { AdminRoute } from '../route.js';
+import { adjustPointsRoute } from './members/adjust-points.js';
+import { findMembersRoute } from './members/find-members.js';
+import { getMemberRoute } from './members/get-member.js';
+import { memberLedgerRoute } from './members/member-ledger.js';
+import { reinstateMemberRoute, suspendMemberRoute } from './members/suspend-member.js';
+import { updateMemberRoute } from './members/update-member.js';
 import { activateVersionRoute } from './programs/activate-version.js';
 import { cancelScheduledActivationRoute } from './programs/cancel-scheduled-activation.js';
 import { diffVersionsRoute } from './programs/diff-versions.js';
@@ -21,4 +27,11 @@ export const adminRouteList: readonly AdminRoute[] = [
   cancelScheduledActivationRoute,
   diffVersionsRoute,
   simulateRoute,
+  findMembersRoute,
+  getMemberRoute,
+  updateMemberRoute,
+  memberLedgerRoute,
+  adjustPointsRoute,
+  suspendMemberRoute,
+  reinstateMemberRoute,
 ];

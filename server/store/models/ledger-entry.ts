@@ -32,6 +32,11 @@ export const ledgerEntrySchema = new Schema({
   },
   /** Why an entry that is not a direct Toast request was made (e.g. `DISCOUNT_GONE_AT_ACCRUE`); null otherwise. */
   cause: { type: String, default: null },
+  /** ADJUST entries: why and by which admin key (fingerprint) the balance was corrected. */
+  note: {
+    type: new Schema({ reason: { type: String, required: true }, by: { type: String, required: true } }, { _id: false, strict: 'throw' }),
+    default: undefined,
+  },
   createdAt: { type: Date, required: true },
 }, { collection: 'ledger', versionKey: false, strict: 'throw' });
 

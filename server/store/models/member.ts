@@ -43,6 +43,8 @@ export const memberSchema = new Schema({
     }, { _id: false, strict: 'throw' }),
     default: null,
   },
+  /** The status a SUSPENDED member had before (admin suspend/reinstate); null otherwise. */
+  statusBeforeSuspension: { type: String, enum: ['STARTER', 'REGISTERED'], default: null },
   createdAt: { type: Date, required: true },
   /** Set when the guest's personal data was erased (server/loyalty/erase.ts); the record stays as a tombstone. */
   erasedAt: { type: Date, default: null },
@@ -53,5 +55,7 @@ memberSchema.index({ programId: 1, phone: 1 });
 memberSchema.index({ programId: 1, email: 1 });
 memberSchema.index({ programId: 1, lastNameLower: 1, firstNameLower: 1 });
 memberSchema.index({ programId: 1, firstNameLower: 1 });
+// Daily reports count a day's new members (server/reports/).
+memberSchema.index({ programId: 1, createdAt: 1 });
 
 export type MemberDoc = InferSchemaType<typeof memberSchema>;
