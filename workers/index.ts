@@ -6,11 +6,12 @@ import { expiryWorker } from './expiry.worker.js';
 import { ledgerVerifyScheduler } from './ledger-verify.scheduler.js';
 import { menuSyncScheduler } from './menu-sync.scheduler.js';
 import { programPublishWatcher } from './program-publish.js';
+import { reportRollupScheduler } from './report-rollup.scheduler.js';
 import { retentionScheduler } from './retention.scheduler.js';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
 export const workerModules: WorkerModule[] = [
-  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher,
+  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher, reportRollupScheduler,
 ];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {

@@ -11,6 +11,7 @@ export const queueNames = {
   expiry: 'expiry',
   retention: 'retention',
   menuSync: 'menu-sync',
+  reportRollup: 'report-rollup',
 } as const;
 
 /** Post the points of one accepted check (accruals collection id). */
@@ -26,6 +27,9 @@ export type RetentionJobData = Record<string, never>;
 
 /** Re-sync every location's menu catalogue from Toast (no data: it reads the locations). */
 export type MenuSyncJobData = Record<string, never>;
+
+/** Refresh the recent days' report rollups (no data: it reads the clock). */
+export type ReportRollupJobData = Record<string, never>;
 
 /** Run the daily points expiry (and tier upkeep) of one program. */
 export interface ExpiryJobData {

@@ -9,6 +9,7 @@ import { getMemberRoute } from './members/get-member.js';
 import { memberLedgerRoute } from './members/member-ledger.js';
 import { reinstateMemberRoute, suspendMemberRoute } from './members/suspend-member.js';
 import { updateMemberRoute } from './members/update-member.js';
+import { dailyReportRoute } from './reports/daily-report.js';
 import { activateVersionRoute } from './programs/activate-version.js';
 import { cancelScheduledActivationRoute } from './programs/cancel-scheduled-activation.js';
 import { diffVersionsRoute } from './programs/diff-versions.js';
@@ -34,4 +35,5 @@ export const adminRouteList: readonly AdminRoute[] = [
   adjustPointsRoute,
   suspendMemberRoute,
   reinstateMemberRoute,
+  dailyReportRoute,
 ];

@@ -60,5 +60,8 @@ accrualSchema.index({ state: 1, acceptedAt: 1 });
 accrualSchema.index({ memberId: 1, state: 1 });
 // Receipt claims look a check up by restaurant + check; ledger:verify streams in this order.
 accrualSchema.index({ restaurantGuid: 1, checkGuid: 1 });
+// Daily reports read a day's posted and reversed checks (server/reports/).
+accrualSchema.index({ programId: 1, postedAt: 1 });
+accrualSchema.index({ programId: 1, reversedAt: 1 });
 
 export type AccrualDoc = InferSchemaType<typeof accrualSchema>;

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose';
 import { accrualSchema } from './accrual.js';
 import { auditEntrySchema } from './audit-entry.js';
+import { dailyRollupSchema } from './daily-rollup.js';
 import { ledgerEntrySchema } from './ledger-entry.js';
 import { locationSchema } from './location.js';
 import { memberSchema } from './member.js';
@@ -33,6 +34,7 @@ export const schemas = {
   MenuCatalogue: menuCatalogueSchema,
   MenuEntry: menuEntrySchema,
   AuditEntry: auditEntrySchema,
+  DailyRollup: dailyRollupSchema,
 } as const;
 
 export type ModelName = keyof typeof schemas;

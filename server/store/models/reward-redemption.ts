@@ -39,5 +39,8 @@ rewardRedemptionSchema.index({ programId: 1, rewardId: 1, reversedAt: 1 });
 rewardRedemptionSchema.index({ memberId: 1, appliedDiscountGuid: 1 });
 rewardRedemptionSchema.index({ memberId: 1, multiItemDiscountGuid: 1 });
 rewardRedemptionSchema.index({ restaurantGuid: 1, checkGuid: 1 });
+// Daily reports read a day's redemptions and reversals (server/reports/).
+rewardRedemptionSchema.index({ programId: 1, redeemedAt: 1 });
+rewardRedemptionSchema.index({ programId: 1, reversedAt: 1 });
 
 export type RewardRedemptionDoc = InferSchemaType<typeof rewardRedemptionSchema>;

@@ -35,7 +35,7 @@ describe('/admin/queues (bull-board)', () => {
     expect(page.text).to.include('<base href="/admin/queues/"');
     const api = await request(t.app).get('/admin/queues/api/queues').set('Authorization', `Bearer ${ADMIN_KEYS.ops}`);
     expect(api.status).to.equal(200);
-    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).to.deep.equal(['accrual', 'expiry', 'ledger-verify', 'menu-sync', 'retention']);
+    expect(api.body.queues.map((q: { name: string }) => q.name).sort()).to.deep.equal(['accrual', 'expiry', 'ledger-verify', 'menu-sync', 'report-rollup', 'retention']);
   });
 
   it('records job actions in the audit log before they run', async () => {
