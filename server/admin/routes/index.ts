@@ -4,6 +4,7 @@
  */
 import type { AdminRoute } from '../route.js';
 import { adjustPointsRoute } from './members/adjust-points.js';
+import { eraseMemberRoute } from './members/erase-member.js';
 import { findMembersRoute } from './members/find-members.js';
 import { getMemberRoute } from './members/get-member.js';
 import { memberLedgerRoute } from './members/member-ledger.js';
@@ -35,5 +36,6 @@ export const adminRouteList: readonly AdminRoute[] = [
   adjustPointsRoute,
   suspendMemberRoute,
   reinstateMemberRoute,
+  eraseMemberRoute,
   dailyReportRoute,
 ];

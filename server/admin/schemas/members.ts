@@ -25,6 +25,7 @@ export const memberViewSchema = {
     visits: { type: 'integer' },
     createdAt: isoTimeSchema,
     lastActivityAt: { type: ['string', 'null'], format: 'date-time' },
+    erasedAt: { type: ['string', 'null'], format: 'date-time', description: 'Set when the guest was erased: the record is a tombstone.' },
   },
 };
 
@@ -55,5 +56,7 @@ export const ledgerLineSchema = {
     },
   },
 };
+
+export const erasedMemberDoc = { description: 'MEMBER_ERASED: the member was erased; its record is a tombstone.' };
 
 export const unknownMemberDoc = { description: 'UNKNOWN_MEMBER: no member with this identifier in the program.' };

@@ -21,7 +21,8 @@ export type ContactOutcome =
   | { status: 'UPDATED'; member: MemberRecord }
   | { status: 'INVALID_PHONE' }
   | { status: 'TAKEN'; field: 'phone' | 'email' }
-  | { status: 'CONCURRENT_CHANGE' };
+  | { status: 'CONCURRENT_CHANGE' }
+  | { status: 'ERASED' };
 
 type KeyField = 'phone' | 'email';
 
@@ -57,6 +58,7 @@ function nameFields(change: ContactChange): Record<string, string | null> {
 }
 
 export async function updateContact(models: Models, member: MemberRecord, change: ContactChange, now: Date): Promise<ContactOutcome> {
+  if (member.erasedAt) return { status: 'ERASED' };
   const keys = keyChanges(member, change);
   if (keys === 'INVALID_PHONE') return { status: 'INVALID_PHONE' };
   const claimed: [KeyField, string][] = [];
@@ -72,7 +74,8 @@ export async function updateContact(models: Models, member: MemberRecord, change
     claimed.push([field, value]);
   }
   const updated = await models.Member.findOneAndUpdate(
-    { _id: member._id, phone: member.phone ?? null, email: member.email ?? null },
+    // Never on an erased tombstone: its guest data must not come back.
+    { _id: member._id, phone: member.phone ?? null, email: member.email ?? null, erasedAt: null },
     { $set: { ...nameFields(change), ...Object.fromEntries(keys) } },
     { returnDocument: 'after' },
   ).lean<MemberRecord>();

@@ -22,6 +22,8 @@ export interface MemberView {
   visits: number;
   createdAt: string;
   lastActivityAt: string | null;
+  /** When the guest's data was erased (the record is a tombstone); null otherwise. */
+  erasedAt: string | null;
 }
 
 /** The member with exactly this loyalty identifier in the program (no card or phone reading). */
@@ -44,6 +46,7 @@ export function memberView(m: MemberRecord, balance?: { balance: number; lifetim
     visits: m.visits,
     createdAt: m.createdAt.toISOString(),
     lastActivityAt: m.lastActivityAt ? m.lastActivityAt.toISOString() : null,
+    erasedAt: m.erasedAt ? m.erasedAt.toISOString() : null,
   };
 }
 

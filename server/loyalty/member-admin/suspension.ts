@@ -9,7 +9,9 @@ import type { MemberRecord } from '../members.js';
 export type SuspensionOutcome =
   | { status: 'DONE'; member: MemberRecord }
   | { status: 'ALREADY_SUSPENDED' }
-  | { status: 'NOT_SUSPENDED' };
+  | { status: 'NOT_SUSPENDED' }
+  /** An erased member stays suspended for good (it is a tombstone). */
+  | { status: 'ERASED' };
 
 export async function suspendMember(models: Models, member: MemberRecord): Promise<SuspensionOutcome> {
   if (member.status === 'SUSPENDED') return { status: 'ALREADY_SUSPENDED' };
@@ -22,9 +24,10 @@ export async function suspendMember(models: Models, member: MemberRecord): Promi
 }
 
 export async function reinstateMember(models: Models, member: MemberRecord): Promise<SuspensionOutcome> {
+  if (member.erasedAt) return { status: 'ERASED' };
   if (member.status !== 'SUSPENDED') return { status: 'NOT_SUSPENDED' };
   const updated = await models.Member.findOneAndUpdate(
-    { _id: member._id, status: 'SUSPENDED' },
+    { _id: member._id, status: 'SUSPENDED', erasedAt: null },
     { $set: { status: member.statusBeforeSuspension ?? 'REGISTERED', statusBeforeSuspension: null } },
     { returnDocument: 'after' },
   ).lean<MemberRecord>();

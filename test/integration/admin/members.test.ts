@@ -58,7 +58,7 @@ describe('admin API: members', function () {
       for (const [method, path] of [
         ['get', `${base}?identifier=${m.loyaltyIdentifier}`], ['get', `${base}/${m.loyaltyIdentifier}`], ['get', `${base}/${m.loyaltyIdentifier}/ledger`],
         ['post', `${base}/${m.loyaltyIdentifier}/adjustments`], ['post', `${base}/${m.loyaltyIdentifier}/suspend`],
-        ['post', `${base}/${m.loyaltyIdentifier}/reinstate`], ['patch', `${base}/${m.loyaltyIdentifier}`],
+        ['post', `${base}/${m.loyaltyIdentifier}/reinstate`], ['patch', `${base}/${m.loyaltyIdentifier}`], ['delete', `${base}/${m.loyaltyIdentifier}`],
       ] as const) {
         const res = await admin(t, method, path, ADMIN_KEYS.cafe).send({ points: 5, reason: 'x', idempotencyKey: 'cross-program-1' });
         expect(res.status, `${method} ${path}`).to.equal(403);
@@ -70,6 +70,36 @@ describe('admin API: members', function () {
       expect(bad.status).to.equal(400);
       expect(bad.body.error.problems[0]).to.include({ in: 'path', path: '/programId' });
       expect(await t.deps.models.LedgerEntry.countDocuments({ memberId: m._id, kind: 'ADJUST' })).to.equal(0);
+      expect((await t.deps.models.Member.findById(m._id).lean())!.erasedAt).to.equal(null);
+    });
+  });
+
+  describe('erase (DELETE)', () => {
+    it('erases the guest data, keeps the balance and ledger, leaves a tombstone that stays suspended', async () => {
+      const m = await seedMember(t.deps, { phone: '6465550123', email: 'erase-me@example.com', firstName: 'Eve', points: 30 });
+      const res = await admin(t, 'delete', `${base}/${m.loyaltyIdentifier}`);
+      expect(res.status).to.equal(200);
+      const tombstone = `erased-${String(m._id)}`;
+      expect(res.body.erased).to.include({ memberId: String(m._id), identifier: tombstone });
+      expect((await admin(t, 'get', `${base}?phone=6465550123`)).body.members).to.deep.equal([]);
+      expect((await admin(t, 'get', `${base}/${m.loyaltyIdentifier}`)).status).to.equal(404);
+      const shown = await admin(t, 'get', `${base}/${tombstone}`);
+      expect(shown.body.member).to.include({ status: 'SUSPENDED', phone: null, email: null, firstName: null, pointsBalance: 30 });
+      expect(shown.body.member.erasedAt).to.equal(t.clock.now().toISOString());
+      expect((await ledgerInvariant(t.deps, m))).to.deep.equal({ projection: 30, sum: 30, head: 30 });
+      const reinstate = await admin(t, 'post', `${base}/${tombstone}/reinstate`);
+      expect([reinstate.status, reinstate.body.error.code]).to.deep.equal([409, 'MEMBER_ERASED']);
+      const patch = await admin(t, 'patch', `${base}/${tombstone}`).send({ phone: '6465550123' });
+      expect([patch.status, patch.body.error.code]).to.deep.equal([409, 'MEMBER_ERASED']);
+      // Repeating with the tombstone finishes an interrupted erase; nothing left to remove.
+      const again = await admin(t, 'delete', `${base}/${tombstone}`);
+      expect(again.status).to.equal(200);
+      expect(again.body.erased.removed.lookupKeys).to.equal(0);
+      const audit = await t.deps.models.AuditEntry.find({ action: 'member.erase' }).lean();
+      expect(audit).to.have.length(2);
+      expect(JSON.stringify(audit)).to.not.include(m.loyaltyIdentifier);
+      const missing = await admin(t, 'delete', `${base}/nobody`);
+      expect([missing.status, missing.body.error.code]).to.deep.equal([404, 'UNKNOWN_MEMBER']);
     });
   });
 

@@ -33,9 +33,10 @@ export const reinstateMemberRoute = defineRoute<MemberParams>({
   access: 'program',
   params: memberParams,
   audit: 'member.reinstate',
-  responses: { 200: { description: 'Reinstated.', schema: memberAnswerSchema }, 404: unknownMemberDoc, 409: { description: 'NOT_SUSPENDED.' } },
+  responses: { 200: { description: 'Reinstated.', schema: memberAnswerSchema }, 404: unknownMemberDoc, 409: { description: 'NOT_SUSPENDED; MEMBER_ERASED: an erased member stays suspended.' } },
   handler: async ({ params, deps }) => {
     const outcome = await reinstateMember(deps.models, await memberOf(deps, params));
+    if (outcome.status === 'ERASED') throw new Conflict('MEMBER_ERASED', 'an erased member cannot be reinstated');
     if (outcome.status !== 'DONE') throw new Conflict('NOT_SUSPENDED', 'the member is not suspended');
     return { status: 200, body: { member: memberView(outcome.member) }, audit: { target: `${params.programId}/${params.identifier}` } };
   },

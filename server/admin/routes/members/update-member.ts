@@ -34,7 +34,7 @@ export const updateMemberRoute = defineRoute<MemberParams, Record<string, never>
   responses: {
     200: { description: 'Updated.', schema: memberAnswerSchema },
     404: unknownMemberDoc,
-    409: { description: 'PHONE_TAKEN / EMAIL_TAKEN: another member of the program holds it; CONCURRENT_CHANGE: the member changed meanwhile, retry.' },
+    409: { description: 'PHONE_TAKEN / EMAIL_TAKEN: another member of the program holds it; CONCURRENT_CHANGE: the member changed meanwhile, retry; MEMBER_ERASED.' },
   },
   handler: async ({ params, body, deps }) => {
     const member = await memberOf(deps, params);
@@ -42,6 +42,7 @@ export const updateMemberRoute = defineRoute<MemberParams, Record<string, never>
     switch (outcome.status) {
       case 'INVALID_PHONE': throw new ValidationFailed([{ in: 'body', path: '/phone', message: 'must be a 10-digit phone number' }], 'body is invalid');
       case 'TAKEN': throw new Conflict(`${outcome.field.toUpperCase()}_TAKEN`, `another member of this program has this ${outcome.field}`);
+      case 'ERASED': throw new Conflict('MEMBER_ERASED', 'the member was erased; its guest data cannot be set again');
       case 'CONCURRENT_CHANGE': throw new Conflict('CONCURRENT_CHANGE', 'the member changed while updating; read it again and retry');
       case 'UPDATED':
         // Audit names the fields, never their values (guest data).
