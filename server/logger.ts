@@ -82,6 +82,20 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   }, destination);
 }
 
+/**
+ * A request URL as it may be logged: query values whose name is guest data (`?phone=`,
+ * `?email=` of the admin member lookup) are censored; the path and other values stay.
+ */
+export function loggedUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  for (const name of [...params.keys()]) {
+    if (SECRET_KEYS.has(name.toLowerCase())) params.set(name, CENSOR);
+  }
+  return `${url.slice(0, at)}?${params.toString()}`;
+}
+
 /** Strips credentials from a connection URL before it is printed. */
 export function safeUrl(url: string): string {
   return url.replace(/\/\/([^@/]+)@/, '//***@');

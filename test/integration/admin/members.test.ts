@@ -4,6 +4,10 @@
  * reinstate, contact corrections with uniqueness kept; every refusal with its status and code.
  */
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { buildApp } from '../../../server/http/app.js';
+import { createLogger } from '../../../server/logger.js';
 import { expect } from 'chai';
 import { LoyaltyError } from '../../../server/loyalty/errors.js';
 import { requireMember } from '../../../server/loyalty/members.js';
@@ -32,6 +36,19 @@ describe('admin API: members', function () {
       const none = await admin(t, 'get', `${base}?phone=2125550199`);
       expect(none.status).to.equal(200);
       expect(none.body.members).to.deep.equal([]);
+    });
+
+    it('never logs the phone or email a lookup was made with', async () => {
+      const chunks: string[] = [];
+      const logger = createLogger('info', new Writable({ write(chunk, _enc, done) { chunks.push(String(chunk)); done(); } }));
+      const app = buildApp({ ...t.deps, logger });
+      for (const q of ['phone=2125550142', 'email=Log.Me%40example.com']) {
+        const res = await request(app).get(`${base}?${q}`).set('Authorization', `Bearer ${ADMIN_KEYS.ops}`);
+        expect(res.status).to.equal(200);
+      }
+      const text = chunks.join('');
+      expect(text).to.include('/admin/v1/programs/demo/members?phone=%5Bredacted%5D');
+      expect(text).to.not.include('2125550142').and.not.include('example.com');
     });
 
     it('refuses no criterion, two criteria, a malformed phone and an unknown field (400)', async () => {
