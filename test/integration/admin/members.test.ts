@@ -282,6 +282,16 @@ describe('admin API: members', function () {
       expect((await admin(t, 'get', `${base}?phone=4155550100`)).body.members[0].identifier).to.equal(a.loyaltyIdentifier);
     });
 
+    it('gives a phone to exactly one of 10 members asking for it at once', async () => {
+      const members = await Promise.all(Array.from({ length: 10 }, () => seedMember(t.deps, {})));
+      const answers = await Promise.all(members.map((m) => admin(t, 'patch', `${base}/${m.loyaltyIdentifier}`).send({ phone: '5105550199' })));
+      expect(answers.filter((a) => a.status === 200)).to.have.length(1);
+      expect(answers.filter((a) => a.status === 409 && a.body.error.code === 'PHONE_TAKEN')).to.have.length(9);
+      const winner = answers.find((a) => a.status === 200)!.body.member.identifier;
+      expect((await admin(t, 'get', `${base}?phone=5105550199`)).body.members[0].identifier).to.equal(winner);
+      expect(await t.deps.models.Member.countDocuments({ programId: 'demo', phone: '5105550199' })).to.equal(1);
+    });
+
     it('refuses an empty body, a bad email, a bad phone, unknown fields (400) and an unknown member (404)', async () => {
       const m = await seedMember(t.deps, {});
       for (const [body, path] of [[{}, '/'], [{ email: 'not-an-email' }, '/email'], [{ phone: '555' }, '/phone'], [{ tier: 'gold' }, '/tier'], [{ firstName: '' }, '/firstName']] as const) {
