@@ -50,6 +50,7 @@ export const ledgerLineSchema = {
         checkGuid: nullableString,
         restaurantGuid: nullableString,
         restaurantName: nullableString,
+        cause: { ...nullableString, description: 'Why an entry no Toast request asked for directly was made, e.g. DISCOUNT_GONE_AT_ACCRUE.' },
         reason: { ...nullableString, description: 'ADJUST: the reason given.' },
         by: { ...nullableString, description: 'ADJUST: fingerprint of the admin key.' },
       },

@@ -23,6 +23,8 @@ export interface LedgerLine {
     checkGuid: string | null;
     restaurantGuid: string | null;
     restaurantName: string | null;
+    /** Why an entry no Toast request asked for directly was made (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
+    cause: string | null;
     /** ADJUST: the operator's reason and key fingerprint. */
     reason: string | null;
     by: string | null;
@@ -76,6 +78,7 @@ export function ledgerLine(e: LedgerEntry, restaurantName: string | null): Ledge
       checkGuid: e.refs?.checkGuid ?? null,
       restaurantGuid: e.refs?.restaurantGuid ?? null,
       restaurantName,
+      cause: e.cause ?? null,
       reason: e.note?.reason ?? null,
       by: e.note?.by ?? null,
     },

@@ -142,7 +142,7 @@ describe('admin API: members', function () {
       expect(seen).to.deep.equal([7, 6, 5, 4, 3, 2, 1]);
       const first = await admin(t, 'get', `${base}/${m.loyaltyIdentifier}/ledger?limit=1`);
       expect(first.body.entries[0]).to.deep.include({ seq: 7, kind: 'ADJUST', delta: 6, balanceAfter: 22 });
-      expect(first.body.entries[0].provenance).to.include({ ruleSetVersion: '2026.11.0', reason: 'goodwill 5', transactionGuid: null });
+      expect(first.body.entries[0].provenance).to.include({ ruleSetVersion: '2026.11.0', reason: 'goodwill 5', transactionGuid: null, cause: null });
       expect(first.body.entries[0].provenance.by).to.be.a('string').and.not.include(ADMIN_KEYS.ops);
     });
 
