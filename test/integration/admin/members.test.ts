@@ -10,9 +10,12 @@ import { buildApp } from '../../../server/http/app.js';
 import { createLogger } from '../../../server/logger.js';
 import { expect } from 'chai';
 import { LoyaltyError } from '../../../server/loyalty/errors.js';
-import { requireMember } from '../../../server/loyalty/members.js';
+import { requireMember, type MemberRecord } from '../../../server/loyalty/members.js';
 import type { TestApp } from '../../support/app.js';
+import { burger } from '../../support/demo-menu.js';
 import { ledgerInvariant, seedMember } from '../../support/members.js';
+import { toast } from '../../support/toast-client.js';
+import { accrueRequest, check, paidCheck } from '../../support/toast-requests.js';
 import { admin, ADMIN_KEYS, startAdminApp } from './helpers.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -243,6 +246,47 @@ describe('admin API: members', function () {
       expect(await t.deps.models.AuditEntry.countDocuments({ action: { $in: ['member.suspend', 'member.reinstate'] }, target: `demo/${m.loyaltyIdentifier}` })).to.equal(2);
       const missing = await admin(t, 'post', `${base}/nobody/suspend`);
       expect(missing.status).to.equal(404);
+    });
+  });
+
+  describe('reinstate releases withheld checks', () => {
+    async function accrueWhileSuspended(member: MemberRecord): Promise<string> {
+      const paid = paidCheck(check({ selections: [burger(10)] }));
+      const r = await toast(t.app, 'LOYALTY_ACCRUE', accrueRequest(member.loyaltyIdentifier, { check: paid }));
+      expect(r.body.transactionStatus).to.equal('ACCEPT');
+      const acc = await t.deps.models.Accrual.findOne({ checkGuid: paid.guid }).lean();
+      expect(acc).to.include({ state: 'WITHHELD' });
+      return String(acc!._id);
+    }
+
+    it('posts the points of checks paid while suspended (demo: WITHHOLD) when reinstated, once', async () => {
+      const m = await seedMember(t.deps, { points: 5 });
+      expect((await admin(t, 'post', `${base}/${m.loyaltyIdentifier}/suspend`)).status).to.equal(200);
+      const accrualId = await accrueWhileSuspended(m);
+      const r = await admin(t, 'post', `${base}/${m.loyaltyIdentifier}/reinstate`);
+      expect(r.status).to.equal(200);
+      expect(r.body.withheld).to.deep.equal({ released: 1, posted: 1 });
+      const posted = await t.deps.models.Accrual.findById(accrualId).lean();
+      expect(posted).to.include({ state: 'POSTED' });
+      expect(posted!.points).to.be.greaterThan(0);
+      expect(r.body.member.status).to.equal('REGISTERED');
+      expect((await admin(t, 'get', `${base}/${m.loyaltyIdentifier}`)).body.member.pointsBalance).to.equal(5 + posted!.points!);
+      const again = await admin(t, 'post', `${base}/${m.loyaltyIdentifier}/reinstate`);
+      expect([again.status, again.body.error.code]).to.deep.equal([409, 'NOT_SUSPENDED']);
+      expect((await ledgerInvariant(t.deps, m)).sum).to.equal(5 + posted!.points!);
+    });
+
+    it('finishes a reinstate interrupted before the release: the repeat posts the withheld check (200)', async () => {
+      const m = await seedMember(t.deps, {});
+      expect((await admin(t, 'post', `${base}/${m.loyaltyIdentifier}/suspend`)).status).to.equal(200);
+      const accrualId = await accrueWhileSuspended(m);
+      // The status flip happened, the release did not (a crash in between).
+      await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { status: 'REGISTERED', statusBeforeSuspension: null } });
+      const r = await admin(t, 'post', `${base}/${m.loyaltyIdentifier}/reinstate`);
+      expect(r.status).to.equal(200);
+      expect(r.body.withheld).to.deep.equal({ released: 1, posted: 1 });
+      const posted = await t.deps.models.Accrual.findById(accrualId).lean();
+      expect((await admin(t, 'get', `${base}/${m.loyaltyIdentifier}`)).body.member.pointsBalance).to.equal(posted!.points).and.to.be.greaterThan(0);
     });
   });
 
