@@ -14,6 +14,7 @@ import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Models } from '../store/models/index.js';
+import type { RecordedEvaluation } from './recorded-evaluation.js';
 
 export interface RequestKey {
   restaurantGuid: string;
@@ -119,9 +120,10 @@ export async function claimRequest(models: Models, key: RequestKey, opts: ClaimO
   }
 }
 
-/** What a later REVERSE needs from a REDEEM or ACCRUE. */
+/** What a later REVERSE needs from a REDEEM or ACCRUE, and what a replay needs from INQUIRE/REDEEM. */
 export interface TransactionRecord {
   memberId?: string | null;
+  evaluation?: RecordedEvaluation | null;
   accrualId?: string | null;
   redemptions?: {
     rewardId: string; appliedDiscountGuid: string | null; multiItemDiscountGuid: string | null;
@@ -193,6 +195,7 @@ function retryCompletion(
  */
 export async function storeReadOnlyResponse(
   models: Models, key: RequestKey, opts: Pick<ClaimOptions, 'programId' | 'requestHash' | 'clock'>, response: StoredResponse,
+  record: TransactionRecord = {},
 ): Promise<StoredResponse> {
   const now = opts.clock.now();
   try {
@@ -200,7 +203,7 @@ export async function storeReadOnlyResponse(
     await models.ToastTransaction.collection.insertOne({
       ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
       leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
-      memberId: null, accrualId: null,
+      memberId: record.memberId ?? null, accrualId: null, evaluation: record.evaluation ?? null,
     });
     return response;
   } catch (err) {

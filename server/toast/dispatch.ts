@@ -95,7 +95,7 @@ async function runReadOnly(
   try {
     const outcome = await handler.handle({ deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now() });
     const answer = answerBodies(accepted(outcome));
-    const stored = await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, { status: 200, body: answer.stored });
+    const stored = await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, { status: 200, body: answer.stored }, outcome.record);
     return await sendable(deps, ctx, answer, stored);
   } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));

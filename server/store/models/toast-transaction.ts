@@ -28,6 +28,12 @@ export const toastTransactionSchema = new Schema({
   responseBody: { type: String, default: null },
   /** The member the request acted on (REDEEM/ACCRUE), for REVERSE. */
   memberId: { type: String, default: null },
+  /**
+   * INQUIRE and REDEEM: the engine's inputs (RecordedEvaluation in
+   * server/loyalty/recorded-evaluation.ts — rule-set hash, normalised check, member facts; no
+   * guest data), so `npm run rules -- replay` can reproduce the answer. Null on older records.
+   */
+  evaluation: { type: Schema.Types.Mixed, default: null },
   /** ACCRUE: the accrual document it created or found. */
   accrualId: { type: String, default: null },
   /** REDEEM: one entry per accepted redemption (points debited, usage recorded). */

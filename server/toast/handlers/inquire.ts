@@ -13,6 +13,7 @@ import { answered, evaluateCheck } from '../../loyalty/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry-notice.js';
 import { inquiryExpiryOutlook } from '../../loyalty/member-expiry.js';
 import { memberAtRegister } from '../../loyalty/register-member.js';
+import { recordEvaluation } from '../../loyalty/recorded-evaluation.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
@@ -60,6 +61,7 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
           redemptionLimit: { maxRedemptions: ev.offers.redemptionLimit },
         },
       },
+      record: { memberId: String(member._id), evaluation: recordEvaluation(ev, program, now) },
     };
   },
 };

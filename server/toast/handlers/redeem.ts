@@ -6,6 +6,7 @@
  */
 import { LoyaltyError } from '../../loyalty/errors.js';
 import { resolveMember } from '../../loyalty/members.js';
+import { recordEvaluation } from '../../loyalty/recorded-evaluation.js';
 import { redeem } from '../../loyalty/redemption.js';
 import { checkUserMessage } from '../../loyalty/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
@@ -35,7 +36,7 @@ export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
           userMessage: checkUserMessage(result.evaluation.earn.points, result.balance, offers),
         },
       },
-      record: { memberId: String(member._id), redemptions: result.committed },
+      record: { memberId: String(member._id), redemptions: result.committed, evaluation: recordEvaluation(result.evaluation, program, now) },
     };
   },
 };
