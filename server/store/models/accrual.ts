@@ -63,5 +63,7 @@ accrualSchema.index({ restaurantGuid: 1, checkGuid: 1 });
 // Daily reports read a day's posted and reversed checks (server/reports/).
 accrualSchema.index({ programId: 1, postedAt: 1 });
 accrualSchema.index({ programId: 1, reversedAt: 1 });
+// Backtests (server/replay) stream a program's checks of a date range in check-time order.
+accrualSchema.index({ programId: 1, checkTime: 1 });
 
 export type AccrualDoc = InferSchemaType<typeof accrualSchema>;

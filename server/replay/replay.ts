@@ -1,0 +1,134 @@
+/**
+ * Replay of one stored Toast transaction. Under its own rule set the engine must reproduce what
+ * was answered and posted — offers, amounts, applied and rejected redemptions, balance, points,
+ * the ledger debits or credit — and any difference is a mismatch (a bug signal). Against another
+ * version or a draft, the report lists how the engine's decision would change.
+ *
+ * Reads only. Inputs come from what was recorded with the transaction: INQUIRE/REDEEM keep their
+ * normalised check and the member facts the engine saw (server/loyalty/recorded-evaluation.ts);
+ * an ACCRUE's accrual keeps its check and the member snapshot at ACCEPT.
+ */
+import { differences, type Difference } from '../../rules/replay/differences.js';
+import { accrualOutcome, checkOutcome, runRecorded } from '../../rules/replay/outcome.js';
+import type { MemberState, NormalizedCheck, Program } from '../../rules/index.js';
+import { computePoints } from '../loyalty/accrual.js';
+import type { RecordedEvaluation } from '../loyalty/recorded-evaluation.js';
+import type { Models } from '../store/models/index.js';
+import { answeredView, pointsInMessage, replayedView } from './answer-view.js';
+import { findReplayTarget, type StoredAccrual, type StoredTransaction } from './find-transaction.js';
+import { ruleSetByHash, type RuleSet, type RuleSetResult } from './rule-sets.js';
+
+export interface ReplayReport {
+  transactionGuid: string;
+  type: string;
+  programId: string;
+  restaurantGuid: string;
+  /** The instant the engine evaluated (ISO). */
+  at: string;
+  ruleSet: string;
+  /** True when the replay under the transaction's own rule set matches what was answered and posted. */
+  reproduced: boolean;
+  /** Answer/posting (before) versus replay (after); empty when reproduced. */
+  mismatches: Difference[];
+  /** The engine's decision under the own rule set (cents, reasons, points). */
+  outcome: unknown;
+  against?: { ruleSet: string; differences: Difference[]; outcome: unknown };
+}
+
+export type ReplayResult = { ok: true; report: ReplayReport } | { ok: false; message: string; errors?: { path: string; message: string }[] };
+
+export interface ReplayOptions {
+  restaurantGuid?: string;
+  /** Resolves the other rule set once the transaction's program is known. */
+  against?: (programId: string) => Promise<RuleSetResult>;
+}
+
+export async function replayTransaction(models: Models, transactionGuid: string, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const found = await findReplayTarget(models, transactionGuid, options.restaurantGuid);
+  if (!found.ok) return found;
+  const t = found.target;
+  const programId = t.kind === 'CHECK' ? t.doc.programId : t.accrual.programId;
+  let other: RuleSet | undefined;
+  if (options.against) {
+    const r = await options.against(programId);
+    if (!r.ok) return r;
+    other = r.ruleSet;
+  }
+  return t.kind === 'CHECK' ? replayCheck(models, t.doc, other) : replayAccrual(models, t.accrual, t.doc, transactionGuid, other);
+}
+
+async function replayCheck(models: Models, doc: StoredTransaction, other?: RuleSet): Promise<ReplayResult> {
+  const rec = doc.evaluation as RecordedEvaluation | null | undefined;
+  if (!rec || doc.responseBody == null) {
+    return { ok: false, message: `${doc.type} ${doc.transactionGuid} was recorded before evaluations were stored with transactions: it cannot be replayed (transactions recorded since can)` };
+  }
+  const own = await ruleSetByHash(models, doc.programId, rec.ruleSetHash);
+  if (!own.ok) return own;
+  const run = await runRecorded(own.ruleSet.program, rec);
+  const mismatches = differences(answeredView(doc.type, doc.responseBody), replayedView(doc.type, run, rec.member));
+  if (doc.type === 'LOYALTY_REDEEM') mismatches.push(...await redeemPostingMismatches(models, doc, run.validation.applied));
+  const report: ReplayReport = {
+    transactionGuid: doc.transactionGuid, type: doc.type, programId: doc.programId, restaurantGuid: doc.restaurantGuid, at: rec.at,
+    ruleSet: own.ruleSet.label, reproduced: mismatches.length === 0, mismatches, outcome: checkOutcome(run),
+  };
+  if (other) {
+    const outcome = checkOutcome(await runRecorded(other.program, rec));
+    report.against = { ruleSet: other.label, differences: differences(report.outcome, outcome), outcome };
+  }
+  return { ok: true, report };
+}
+
+/** What the REDEEM committed (its record and its ledger debits) versus what the replay applies. */
+async function redeemPostingMismatches(models: Models, doc: StoredTransaction, applied: { identifier: string; quantity: number; pointsCost: number; amountCents: number }[]): Promise<Difference[]> {
+  const committed = doc.redemptions ?? [];
+  const entries = doc.memberId && committed.length > 0
+    ? await models.LedgerEntry.find({ memberId: doc.memberId, sourceKey: { $in: committed.map((c) => c.sourceKey) } }, { delta: 1 }).lean()
+    : [];
+  const posted = {
+    redemptions: committed.map((c) => ({ rewardId: c.rewardId, quantity: c.quantity, points: c.points, amountCents: c.amountCents })),
+    ledgerPoints: entries.reduce((s, e) => s - e.delta, 0),
+  };
+  const replayed = {
+    redemptions: applied.map((a) => ({ rewardId: a.identifier, quantity: a.quantity, points: a.pointsCost, amountCents: a.amountCents })),
+    ledgerPoints: applied.reduce((s, a) => s + a.pointsCost, 0),
+  };
+  return differences({ posted }, { posted: replayed });
+}
+
+async function replayAccrual(models: Models, acc: StoredAccrual, doc: StoredTransaction | null, transactionGuid: string, other?: RuleSet): Promise<ReplayResult> {
+  const own = await ruleSetByHash(models, acc.programId, acc.ruleSetHash);
+  if (!own.ok) return own;
+  const check = acc.check as NormalizedCheck;
+  const snapshot = acc.memberSnapshot as MemberState | null;
+  // A claimed check was accepted without a member; its points were computed for the claimer later.
+  const atAccept = acc.claimedAt ? null : snapshot;
+  const points = (program: Program, member: MemberState | null) => computePoints(program, acc.restaurantGuid, check, member, acc.checkTime);
+  const [accepted, posted] = await Promise.all([points(own.ruleSet.program, atAccept), points(own.ruleSet.program, snapshot)]);
+  const entry = acc.memberId
+    ? await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: { $in: [`accrual:${String(acc._id)}`, `claim:${String(acc._id)}`] } }, { delta: 1 }).lean()
+    : null;
+  const answeredMessage = doc?.responseBody ? (JSON.parse(doc.responseBody) as { checkResponse?: { userMessage?: string } }).checkResponse?.userMessage : undefined;
+  const wasPosted = acc.points !== null && acc.points !== undefined;
+  const answered = {
+    answeredPoints: answeredMessage === undefined ? acc.expectedPoints : pointsInMessage(answeredMessage) ?? 0,
+    expectedPoints: acc.expectedPoints,
+    posted: wasPosted ? { points: acc.points, breakdown: acc.breakdown, ruleSetVersion: acc.ruleSetVersion } : null,
+    ledgerPoints: entry?.delta ?? 0,
+  };
+  const replayed = {
+    answeredPoints: accepted.points,
+    expectedPoints: accepted.points,
+    posted: wasPosted ? { points: posted.points, breakdown: posted.breakdown, ruleSetVersion: posted.ruleSetVersion } : null,
+    ledgerPoints: wasPosted ? posted.points : 0,
+  };
+  const mismatches = differences(answered, replayed);
+  const report: ReplayReport = {
+    transactionGuid, type: 'LOYALTY_ACCRUE', programId: acc.programId, restaurantGuid: acc.restaurantGuid, at: acc.checkTime.toISOString(),
+    ruleSet: own.ruleSet.label, reproduced: mismatches.length === 0, mismatches, outcome: accrualOutcome(posted),
+  };
+  if (other) {
+    const outcome = accrualOutcome(await points(other.program, snapshot));
+    report.against = { ruleSet: other.label, differences: differences(report.outcome, outcome), outcome };
+  }
+  return { ok: true, report };
+}
