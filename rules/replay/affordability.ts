@@ -23,7 +23,7 @@ export function newlyAffordable(rewards: Reward[], before: number, after: number
 /** The discount `reward` would give on `check` (0 when it finds nothing to discount). */
 export function discountOnCheck(reward: Reward, check: NormalizedCheck): number {
   const discountable = discountableSubtotalCents(check);
-  const pricing = priceReward(reward, { check, taken: new Set(), remainingCents: discountable, discountableCents: discountable });
+  const pricing = priceReward(reward, { check, taken: new Set(), remainingCents: discountable, discountableCents: discountable, baseCents: discountable });
   return pricing.ok ? pricing.amountCents : 0;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Structural differences between two JSON-like values, as JSON-Pointer-style paths. Arrays of
- * objects that carry an `identifier`, `rewardId` or `ruleId` are compared by that key (so a
+ * objects that carry an `identifier`, `rewardId`, `ruleId` or `id` are compared by that key (so a
  * reordered or inserted offer shows as one change, not a cascade); other arrays by position.
  * Pure; used by replay to prove an answer is reproduced and to show what another rule set changes.
  */
@@ -14,7 +14,7 @@ export interface Difference {
   after: unknown;
 }
 
-const KEYS = ['identifier', 'rewardId', 'ruleId'] as const;
+const KEYS = ['identifier', 'rewardId', 'ruleId', 'id'] as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

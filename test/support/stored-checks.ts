@@ -1,6 +1,8 @@
 /**
  * Stored checks for backtests and their benchmark: accrual documents as the ACCRUE pipeline
  * writes them (normalised check, member snapshot at ACCEPT, points POSTED), inserted in bulk.
+ * Deterministic (a seeded PRNG): each day gets about `count / days` checks at opening hours
+ * (11 am – 10 pm in New York), of random templates and members (some members come far more often).
  * Points are computed by the real engine for each check (memoised per check template, local
  * weekday and minute: the demo's earning depends on nothing else), and each member's snapshot
  * carries the running balance and lifetime points of the checks seeded before it.
@@ -41,15 +43,41 @@ export const MIXED_CHECKS = [...SMALL_CHECKS, [18, 9, 7], [25, 12, 8, 4]];
 
 export interface SeedOptions {
   count: number;
-  /** First instant; checks are spread evenly over `days` days from here. */
+  /** First day (UTC date); checks are spread over `days` days from it. */
   from: Date;
   days: number;
   members: number;
   templates?: number[][];
   programId?: string;
   restaurantGuid?: string;
+  /** PRNG seed. @defaultValue 42 */
+  seed?: number;
   /** Documents per insert. @defaultValue 1000 */
   batch?: number;
+}
+
+/** mulberry32: a small deterministic PRNG, so a seed is the same history every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Check instants, in order: `count` spread over `days` days, 11:00–22:00 New York time (15:00–02:00 UTC). */
+function checkTimes(from: Date, days: number, count: number, random: () => number): number[] {
+  const times: number[] = [];
+  const dayStart = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate(), 15);
+  for (let d = 0; d < days; d++) {
+    const n = Math.floor(((d + 1) * count) / days) - Math.floor((d * count) / days);
+    const today = Array.from({ length: n }, () => dayStart + d * 86_400_000 + Math.floor(random() * 11 * 3_600_000)).sort((a, b) => a - b);
+    times.push(...today);
+  }
+  return times;
 }
 
 export interface SeededChecks {
@@ -68,13 +96,15 @@ export async function seedStoredChecks(models: Models, opts: SeedOptions): Promi
   const balances = new Map<number, { balance: number; visits: number }>();
   const memo = new Map<string, { points: number; breakdown: unknown; version: string }>();
   const zone = program.locations[0]?.timezone ?? 'UTC';
-  const step = (opts.days * 86_400_000) / opts.count;
+  const random = prng(opts.seed ?? 42);
+  const times = checkTimes(opts.from, opts.days, opts.count, random);
   let batch: Record<string, unknown>[] = [];
   let total = 0;
   for (let i = 0; i < opts.count; i++) {
-    const at = new Date(opts.from.getTime() + Math.floor(i * step));
-    const t = (i * 7) % templates.length;
-    const m = (i * 31) % opts.members;
+    const at = new Date(times[i]!);
+    const t = Math.floor(random() * templates.length);
+    // Regulars: squaring skews visits towards the first members.
+    const m = Math.floor(random() ** 2 * opts.members);
     const local = DateTime.fromJSDate(at, { zone });
     const key = `${t}|${local.weekday}|${local.hour * 60 + local.minute}`;
     const state = balances.get(m) ?? { balance: 0, visits: 0 };

@@ -11,7 +11,8 @@ import type mongoose from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import { parseRange } from '../../../server/replay/backtest-range.js';
 import { runBacktest } from '../../../server/replay/backtest.js';
-import { activeRuleSet, type RuleSet } from '../../../server/replay/rule-sets.js';
+import { activeRuleSet, draftRuleSet, type RuleSet } from '../../../server/replay/rule-sets.js';
+import { readFileSync } from 'node:fs';
 import { publishProgramsFromDir } from '../../../server/loyalty/programs.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';
@@ -100,6 +101,29 @@ describe('backtest', function () {
     expect(report.meta.empty).to.equal(true);
     expect(report.totals.current.checks).to.equal(0);
     expect(report.days).to.deep.equal([]);
+  });
+
+  it("reproduces the README's worked example (double points on Tuesdays, October 2026)", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const example = readme.slice(readme.indexOf('**Worked example'));
+    const seeded = /--checks (\d+)\s+--members (\d+) --days (\d+)/.exec(example)!;
+    const points = /points issued\s+(\d+)\s+(\d+)/.exec(example)!;
+    const liability = /liability\s+\$([\d.]+)\s+\$([\d.]+)/.exec(example)!;
+    const db = await connectTestDb('backtestreadme');
+    try {
+      const m = await registerModels(db);
+      await publishProgramsFromDir(m, 'rules/programs', new Date('2026-10-01T00:00:00Z'));
+      await seedStoredChecks(m, { count: Number(seeded[1]), members: Number(seeded[2]), days: Number(seeded[3]), from: new Date('2026-10-01T04:00:00Z') });
+      const draft = await draftRuleSet('rules/drafts/demo-double-tuesdays.json', 'demo');
+      if (!draft.ok) throw new Error(draft.message);
+      const report = await runBacktest(m, { programId: 'demo', current, draft: draft.ruleSet, range: october(), rate: 10_000 });
+      expect([report.totals.current.pointsIssued, report.totals.draft.pointsIssued]).to.deep.equal([Number(points[1]), Number(points[2])]);
+      expect([report.totals.current.liabilityDollars, report.totals.draft.liabilityDollars]).to.deep.equal([Number(liability[1]), Number(liability[2])]);
+      const tuesdays = report.days.filter((d) => d.draft.pointsIssued !== d.current.pointsIssued).map((d) => d.date);
+      expect(tuesdays).to.deep.equal(['2026-10-06', '2026-10-13', '2026-10-20', '2026-10-27']);
+    } finally {
+      await dropTestDb(db);
+    }
   });
 
   it('memory stays bounded while 20,000 stored checks stream', async () => {
