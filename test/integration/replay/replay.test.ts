@@ -45,7 +45,7 @@ describe('replay of stored transactions', function () {
     if (!inquire.ok) throw new Error(inquire.message);
     const outcome = inquire.report.outcome as { rejected: { identifier: string; reason: string }[]; offers: { identifier: string; reasons: string[] }[] };
     expect(outcome.rejected).to.deep.equal([{ identifier: 'ten-off', reason: 'NEEDS_POINTS:90' }]);
-    expect(outcome.offers.find((o) => o.identifier === 'free-burger')!.reasons).to.deep.equal(['NEEDS_POINTS:40']);
+    expect(outcome.offers.find((o) => o.identifier === 'free-burger')!.reasons).to.include('NEEDS_POINTS:40');
     const accrue = await replayTransaction(t.deps.models, visit.accrue);
     if (!accrue.ok) throw new Error(accrue.message);
     const points = accrue.report.outcome as { points: number; breakdown: { ruleId: string }[] };
