@@ -6,8 +6,7 @@
  * Left out on purpose: offer `expiration` dates and the user message's expiry hint (they come
  * from the member's earned lots in the ledger, not from the rules engine) and guest names.
  */
-import type { EngineRun } from '../../rules/replay/outcome.js';
-import type { MemberState } from '../../rules/index.js';
+import type { AppliedRedemption, OffersResult, RejectedRedemption } from '../../rules/index.js';
 import { appliedRedemption, offer, rejectedRedemptions } from '../toast/present.js';
 import type { LoyaltyTransactionResponse, Offer } from '../toast/schemas/index.js';
 
@@ -45,17 +44,24 @@ export function answeredView(type: string, body: string): AnswerView {
   return view;
 }
 
-/** The view the webhook would build from `run` (REDEEM: the balance after the applied debits). */
-export function replayedView(type: string, run: EngineRun, member: MemberState | null): AnswerView {
-  const before = member?.pointsBalance ?? null;
-  const spent = run.validation.applied.reduce((s, a) => s + a.pointsCost, 0);
+/** What the webhook would answer, as the replay computed it. */
+export interface ReplayedAnswer {
+  offers: OffersResult;
+  applied: AppliedRedemption[];
+  rejected: RejectedRedemption[];
+  balance: number | null;
+  earnsPoints: number;
+}
+
+/** The view the webhook would build from a replayed answer. */
+export function replayedView(type: string, r: ReplayedAnswer): AnswerView {
   const view: AnswerView = {
-    offers: run.offers.offers.map((o) => withoutExpiration(offer(o))),
-    appliedRedemptions: run.validation.applied.map(appliedRedemption),
-    rejectedRedemptions: rejectedRedemptions(run.validation.rejected),
-    pointsBalance: before === null ? null : type === 'LOYALTY_REDEEM' ? before - spent : before,
-    earnsPoints: run.earn.points,
+    offers: r.offers.offers.map((o) => withoutExpiration(offer(o))),
+    appliedRedemptions: r.applied.map(appliedRedemption),
+    rejectedRedemptions: rejectedRedemptions(r.rejected),
+    pointsBalance: r.balance,
+    earnsPoints: r.earnsPoints,
   };
-  if (type === 'LOYALTY_INQUIRE') view.redemptionLimit = run.offers.redemptionLimit;
+  if (type === 'LOYALTY_INQUIRE') view.redemptionLimit = r.offers.redemptionLimit;
   return view;
 }

@@ -48,7 +48,10 @@ export async function* redemptionsOfRange(models: Models, q: RedemptionQuery): A
   try {
     for await (const raw of cursor) {
       const doc = raw as unknown as { restaurantGuid: string; createdAt: Date; redemptions?: Committed[]; evaluation?: RecordedEvaluation | null };
-      const committed = doc.redemptions ?? [];
+      // A later REDEEM carrying an already-redeemed discount lists that redemption again (from its
+      // record): it is counted once, with the REDEEM that debited it.
+      const earlier = new Set((doc.evaluation?.already ?? []).map((a) => a.committed.sourceKey));
+      const committed = (doc.redemptions ?? []).filter((c) => !earlier.has(c.sourceKey));
       if (committed.length === 0) continue;
       const lost = await verdicts(q.draft, committed, doc.evaluation ?? null);
       const day = dayOf(doc.createdAt, q.zones.get(doc.restaurantGuid) ?? q.zones.get('') ?? 'UTC');

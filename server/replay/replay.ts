@@ -9,12 +9,14 @@
  * an ACCRUE's accrual keeps its check and the member snapshot at ACCEPT.
  */
 import { differences, type Difference } from '../../rules/replay/differences.js';
-import { accrualOutcome, checkOutcome, runRecorded } from '../../rules/replay/outcome.js';
+import { accrualOutcome, checkOutcome, runRecorded, type EngineRun } from '../../rules/replay/outcome.js';
 import type { MemberState, NormalizedCheck, Program } from '../../rules/index.js';
 import { computePoints } from '../loyalty/accrual.js';
+import { offersAfterRedeem } from '../loyalty/after-redeem.js';
+import type { CheckEvaluation } from '../loyalty/check-evaluation.js';
 import type { RecordedEvaluation } from '../loyalty/recorded-evaluation.js';
 import type { Models } from '../store/models/index.js';
-import { answeredView, pointsInMessage, replayedView } from './answer-view.js';
+import { answeredView, pointsInMessage, replayedView, type ReplayedAnswer } from './answer-view.js';
 import { findReplayTarget, type StoredAccrual, type StoredTransaction } from './find-transaction.js';
 import { ruleSetByHash, type RuleSet, type RuleSetResult } from './rule-sets.js';
 
@@ -65,8 +67,9 @@ async function replayCheck(models: Models, doc: StoredTransaction, other?: RuleS
   const own = await ruleSetByHash(models, doc.programId, rec.ruleSetHash);
   if (!own.ok) return own;
   const run = await runRecorded(own.ruleSet.program, rec);
-  const mismatches = differences(answeredView(doc.type, doc.responseBody), replayedView(doc.type, run, rec.member));
-  if (doc.type === 'LOYALTY_REDEEM') mismatches.push(...await redeemPostingMismatches(models, doc, run.validation.applied));
+  const answer = await replayedAnswer(doc, own.ruleSet.program, rec, run);
+  const mismatches = differences(answeredView(doc.type, doc.responseBody), replayedView(doc.type, answer));
+  if (doc.type === 'LOYALTY_REDEEM') mismatches.push(...await redeemPostingMismatches(models, doc, rec, run.validation.applied));
   const report: ReplayReport = {
     transactionGuid: doc.transactionGuid, type: doc.type, programId: doc.programId, restaurantGuid: doc.restaurantGuid, at: rec.at,
     ruleSet: own.ruleSet.label, reproduced: mismatches.length === 0, mismatches, outcome: checkOutcome(run),
@@ -78,8 +81,26 @@ async function replayCheck(models: Models, doc: StoredTransaction, other?: RuleS
   return { ok: true, report };
 }
 
+/**
+ * The answer the webhook built: redemptions an earlier REDEEM had debited come from their record
+ * (`already`, `refused`), the rest from the engine; a REDEEM answers the balance after its debits
+ * and the offers as they stand after them (server/loyalty/after-redeem.ts).
+ */
+async function replayedAnswer(doc: StoredTransaction, program: Program, rec: RecordedEvaluation, run: EngineRun): Promise<ReplayedAnswer> {
+  const already = rec.already ?? [];
+  const applied = [...already.map((a) => a.applied), ...run.validation.applied];
+  const rejected = [...(rec.refused ?? []), ...run.validation.rejected];
+  const answer: ReplayedAnswer = { offers: run.offers, applied, rejected, balance: rec.member.pointsBalance, earnsPoints: run.earn.points };
+  if (doc.type !== 'LOYALTY_REDEEM') return answer;
+  const balance = rec.member.pointsBalance - run.validation.applied.reduce((s, a) => s + a.pointsCost, 0);
+  const context = { restaurantGuid: rec.locationGuid, programId: doc.programId, timezone: '', program, ruleSetHash: rec.ruleSetHash };
+  const evaluation: Pick<CheckEvaluation, 'state' | 'already' | 'check'> = { state: rec.member, already, check: rec.check };
+  const after = await offersAfterRedeem({ context, now: new Date(rec.at) }, evaluation as CheckEvaluation, applied, balance);
+  return { ...answer, offers: after, balance };
+}
+
 /** What the REDEEM committed (its record and its ledger debits) versus what the replay applies. */
-async function redeemPostingMismatches(models: Models, doc: StoredTransaction, applied: { identifier: string; quantity: number; pointsCost: number; amountCents: number }[]): Promise<Difference[]> {
+async function redeemPostingMismatches(models: Models, doc: StoredTransaction, rec: RecordedEvaluation, fresh: { identifier: string; quantity: number; pointsCost: number; amountCents: number }[]): Promise<Difference[]> {
   const committed = doc.redemptions ?? [];
   const entries = doc.memberId && committed.length > 0
     ? await models.LedgerEntry.find({ memberId: doc.memberId, sourceKey: { $in: committed.map((c) => c.sourceKey) } }, { delta: 1 }).lean()
@@ -88,6 +109,7 @@ async function redeemPostingMismatches(models: Models, doc: StoredTransaction, a
     redemptions: committed.map((c) => ({ rewardId: c.rewardId, quantity: c.quantity, points: c.points, amountCents: c.amountCents })),
     ledgerPoints: entries.reduce((s, e) => s - e.delta, 0),
   };
+  const applied = [...(rec.already ?? []).map((a) => a.applied), ...fresh];
   const replayed = {
     redemptions: applied.map((a) => ({ rewardId: a.identifier, quantity: a.quantity, points: a.pointsCost, amountCents: a.amountCents })),
     ledgerPoints: applied.reduce((s, a) => s + a.pointsCost, 0),

@@ -30,8 +30,8 @@ describe('replay of stored transactions', function () {
   });
   after(async () => { await t.close(); });
 
-  for (const [type, key] of [['LOYALTY_INQUIRE', 'inquire'], ['LOYALTY_REDEEM', 'redeem'], ['LOYALTY_ACCRUE', 'accrue']] as const) {
-    it(`a ${type} reproduces what was answered and posted under its own rule set`, async () => {
+  for (const [type, key] of [['LOYALTY_INQUIRE', 'inquire'], ['LOYALTY_REDEEM', 'redeem'], ['LOYALTY_REDEEM', 'redeemAgain'], ['LOYALTY_ACCRUE', 'accrue']] as const) {
+    it(`a ${type}${key === 'redeemAgain' ? ' repeating an earlier redemption' : ''} reproduces what was answered and posted under its own rule set`, async () => {
       const result = await replayTransaction(t.deps.models, visit[key]);
       if (!result.ok) throw new Error(result.message);
       expect(result.report.type).to.equal(type);
