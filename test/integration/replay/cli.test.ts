@@ -54,7 +54,10 @@ describe('rules CLI: replay and backtest', function () {
 
   it('replay: a mismatch is loud (exit 3); a draft prints its differences', async () => {
     const doc = await t.deps.models.ToastTransaction.findOne({ transactionGuid: visit.redeem }).lean();
-    const body = doc!.responseBody!.replace('"pointsBalance":10', '"pointsBalance":11');
+    const parsed = JSON.parse(doc!.responseBody!) as { checkResponse: { accountInfo: { pointsBalance: number } } };
+    const balance = Number(parsed.checkResponse.accountInfo.pointsBalance);
+    parsed.checkResponse.accountInfo.pointsBalance = balance + 1;
+    const body = JSON.stringify(parsed);
     await t.deps.models.ToastTransaction.updateOne({ _id: doc!._id }, { $set: { responseBody: body } });
     const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { rewards: { id: string }[] };
     demo.rewards = demo.rewards.filter((r) => r.id !== 'free-fries');
@@ -62,7 +65,7 @@ describe('rules CLI: replay and backtest', function () {
     const r = await cli('replay', visit.redeem, '--draft', join(dir, 'no-fries.json'));
     await t.deps.models.ToastTransaction.updateOne({ _id: doc!._id }, { $set: { responseBody: doc!.responseBody } });
     expect(r.code, r.out).to.equal(3);
-    expect(r.out).to.contain('MISMATCH').and.contain('~ /pointsBalance: 11 → 10');
+    expect(r.out).to.contain('MISMATCH').and.contain(`~ /pointsBalance: ${balance + 1} → ${balance}`);
     expect(r.out).to.match(/against draft .*no-fries\.json/).and.contain('- /applied/free-fries');
   });
 
