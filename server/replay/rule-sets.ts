@@ -3,7 +3,7 @@
  * hash), the program's active one, or a draft file validated like any rule file. Failures are
  * values with a message for the program manager (and the JSON paths of a draft's errors).
  */
-import { loadProgramFile, type Program, type ValidationError } from '../../rules/index.js';
+import { loadProgramFile, validateProgram, type Program, type ValidationError, type ValidationResult } from '../../rules/index.js';
 import { activeProgram, programVersion } from '../loyalty/program-cache.js';
 import type { Models } from '../store/models/index.js';
 
@@ -45,10 +45,18 @@ export async function activeRuleSet(models: Models, programId: string): Promise<
 
 /** A draft rule file, validated (every error with its JSON path); it must be a version of `programId`. */
 export async function draftRuleSet(file: string, programId: string): Promise<RuleSetResult> {
-  const loaded = await loadProgramFile(file);
-  if (!loaded.ok) return { ok: false, message: `draft ${file} is invalid (${loaded.errors.length} error(s))`, errors: loaded.errors };
+  return asDraft(await loadProgramFile(file), file, programId);
+}
+
+/** A draft given as parsed JSON (the admin API's request body), validated like a file. */
+export function draftFromJson(json: unknown, programId: string, label: string): RuleSetResult {
+  return asDraft(validateProgram(json), label, programId);
+}
+
+function asDraft(loaded: ValidationResult<Program>, label: string, programId: string): RuleSetResult {
+  if (!loaded.ok) return { ok: false, message: `draft ${label} is invalid (${loaded.errors.length} error(s))`, errors: loaded.errors };
   if (loaded.program.id !== programId) {
-    return { ok: false, message: `draft ${file} is program "${loaded.program.id}", not "${programId}"`, errors: [{ path: '/id', message: `must be "${programId}"` }] };
+    return { ok: false, message: `draft ${label} is program "${loaded.program.id}", not "${programId}"`, errors: [{ path: '/id', message: `must be "${programId}"` }] };
   }
-  return { ok: true, ruleSet: { program: loaded.program, label: `draft ${file} (version ${loaded.program.version})`, contentHash: null } };
+  return { ok: true, ruleSet: { program: loaded.program, label: `draft ${label} (version ${loaded.program.version})`, contentHash: null } };
 }

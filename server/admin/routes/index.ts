@@ -19,6 +19,8 @@ import { getVersionRoute } from './programs/get-version.js';
 import { listProgramsRoute } from './programs/list-programs.js';
 import { publishVersionRoute } from './programs/publish-version.js';
 import { simulateRoute } from './programs/simulate.js';
+import { backtestRoute } from './replay/backtest.js';
+import { replayRoute } from './replay/replay-transaction.js';
 
 export const adminRouteList: readonly AdminRoute[] = [
   listProgramsRoute,
@@ -38,4 +40,6 @@ export const adminRouteList: readonly AdminRoute[] = [
   reinstateMemberRoute,
   eraseMemberRoute,
   dailyReportRoute,
+  replayRoute,
+  backtestRoute,
 ];
