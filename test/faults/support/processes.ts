@@ -1,10 +1,10 @@
 /**
  * Real processes for fault injection: Perkwire (API and/or workers) as child processes, and a
- * Redis of the test's own that it may stop and start. Everything listens on loopback only and
+ * Redis and a MongoDB-compatible server of the test's own that it may stop and start. Everything listens on loopback only and
  * is killed by pid, never by name.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, portOpen, waitFor } from '../../support/net.js';
@@ -35,6 +35,43 @@ export class OwnRedis {
     child.kill('SIGKILL');
     await exited(child);
     await waitFor(`redis ${this.port} closed`, async () => !(await portOpen(this.port)));
+  }
+}
+
+/**
+ * The MongoDB-compatible dev server (tools/mongo-dev-server) owned by one test, on its own
+ * port, with the H2 file backend so its data survives a stop and start like a real MongoDB's.
+ * `stop()` is SIGTERM: the server closes its store cleanly, as `mongod` does on shutdown.
+ */
+export class OwnMongo {
+  private child: ChildProcess | null = null;
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'perkwire-mongo-'));
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `mongodb://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const mds = path.resolve('tools/mongo-dev-server');
+    this.child = spawn('java', ['-Xss1m', '-cp', `${mds}/lib/*`, `${mds}/src/MongoDevServer.java`, '--port', String(this.port), '--data', path.join(this.dir, 'mongo.mv')], { stdio: 'ignore' });
+    await waitFor(`mongo-dev-server on ${this.port}`, () => portOpen(this.port), 90_000);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child) return;
+    child.kill('SIGTERM');
+    await Promise.race([exited(child), new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited(child);
+    await waitFor(`mongo ${this.port} closed`, async () => !(await portOpen(this.port)));
+  }
+
+  /** Deletes the data directory (after `stop()`). */
+  removeData(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
