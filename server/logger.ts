@@ -96,6 +96,20 @@ export function loggedUrl(url: string): string {
   return `${url.slice(0, at)}?${params.toString()}`;
 }
 
+/**
+ * A request path as it may be logged: a segment that looks like a phone number or an e-mail
+ * address (an identifier keyed at the register, e.g. in `/members/{identifier}`) is censored;
+ * the query is left to {@link loggedUrl}.
+ */
+export function safePath(url: string): string {
+  const [path = '', query] = url.split('?', 2);
+  const safe = path.split('/').map((seg) => {
+    const decoded = (() => { try { return decodeURIComponent(seg); } catch { return seg; } })();
+    return decoded.includes('@') || /^[+\d\s().-]{7,}$/.test(decoded) ? CENSOR : seg;
+  }).join('/');
+  return query === undefined ? safe : `${safe}?${query}`;
+}
+
 /** Strips credentials from a connection URL before it is printed. */
 export function safeUrl(url: string): string {
   return url.replace(/\/\/([^@/]+)@/, '//***@');

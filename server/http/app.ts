@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import { loggedUrl, safePath } from '../logger.js';
 import type { AppDeps } from './deps.js';
-import { loggedUrl } from '../logger.js';
 import { errorMapper } from './errors.js';
 import { requestMetrics } from './metrics/request-metrics.js';
 import { routeModules, type RouteModule } from './routes.js';
@@ -21,7 +21,7 @@ export function buildApp(deps: AppDeps, modules: RouteModule[] = routeModules): 
     logger: deps.logger,
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     serializers: {
-      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: loggedUrl(req.url) }),
+      req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: loggedUrl(safePath(req.url)) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }));

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
+import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
 import { identifierKey } from '../../../server/loyalty/idempotency.js';
 import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
 
@@ -70,6 +70,19 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     expect(await balanceOf(t.deps, member)).to.equal(60);
     const report = await verifyLedger(t.deps.models);
     expect(report.violations, JSON.stringify(report)).to.equal(0);
+  });
+
+  it('ACCRUE whose answer cannot be stored: ACCEPT, the check recorded once, same bytes on retry', async () => {
+    const member = await seedMember(t.deps, { points: 0 });
+    const guid = randomUUID();
+    const body = accrueRequest(member.loyaltyIdentifier, { check: { ...paidCheck({ selections: [burger(10)] }), paidDate: '2026-12-01T15:00:00.000+0000' } });
+    failCompletions = 1;
+    const first = await toast(t.app, 'LOYALTY_ACCRUE', body, { guid });
+    expect(failCompletions, 'the injected failure was hit').to.equal(0);
+    expect(first.body.transactionStatus).to.equal('ACCEPT');
+    const retry = await toast(t.app, 'LOYALTY_ACCRUE', body, { guid });
+    expect(retry.text).to.equal(first.text);
+    expect(await t.deps.models.Accrual.countDocuments({ transactionGuids: guid })).to.equal(1);
   });
 
   it('SIGNUP whose answer cannot be stored: ACCEPT with the new identifier, and the retry gets the same one', async () => {

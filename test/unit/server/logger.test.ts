@@ -1,7 +1,7 @@
 /** Logs never carry credentials or guest PII (non-negotiable 6). */
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
-import { createLogger, safeUrl } from '../../../server/logger.js';
+import { createLogger, safePath, safeUrl } from '../../../server/logger.js';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -66,5 +66,15 @@ describe('logger: guest data at any depth and in errors', () => {
     const text = JSON.stringify(out.lines());
     expect(text).to.not.include('guest@example.com');
     expect(text).to.not.include('555-0123');
+  });
+});
+
+describe('logger: request paths', () => {
+  it('censors path segments that look like a phone or an e-mail', () => {
+    expect(safePath('/admin/v1/programs/demo/members/6175550123')).to.equal('/admin/v1/programs/demo/members/[redacted]');
+    expect(safePath('/admin/v1/programs/demo/members/(617)%20555-0123')).to.equal('/admin/v1/programs/demo/members/[redacted]');
+    expect(safePath('/admin/v1/programs/demo/members/guest%40example.com')).to.equal('/admin/v1/programs/demo/members/[redacted]');
+    expect(safePath('/admin/v1/programs/demo/members/3f2a9c1e-0b1d-4e55-9c1a-7d2e8f00aa11')).to.equal('/admin/v1/programs/demo/members/3f2a9c1e-0b1d-4e55-9c1a-7d2e8f00aa11');
+    expect(safePath('/admin/v1/members/6175550123?x=1')).to.equal('/admin/v1/members/[redacted]?x=1');
   });
 });
