@@ -36,6 +36,8 @@ export interface Config {
     readonly socketTimeoutMs: number;
     readonly maxTimeMs: number;
   };
+  /** Grace before an abandoned REDEEM's debits are credited back (server/loyalty/abandoned-redeems.ts). */
+  readonly abandonedRedeemAfterMs: number;
   /** Secret of the keyed hashes of member lookup keys and request hashes (never logged). */
   readonly memberKeySecret: string;
   readonly accrualSweepAfterMs: number;
@@ -121,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTimeMs: v.MONGO_MAX_TIME_MS,
     }),
     memberKeySecret: v.MEMBER_KEY_SECRET,
+    abandonedRedeemAfterMs: v.ABANDONED_REDEEM_AFTER_MS,
     accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
     accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
     jobLockMs: v.JOB_LOCK_MS,

@@ -123,6 +123,10 @@ export const configSchema = {
       type: 'integer', minimum: 100, maximum: 4500, default: 1500,
       description: 'How long a duplicate Toast request waits for the first copy to finish (part of the request time budget).',
     },
+    ABANDONED_REDEEM_AFTER_MS: {
+      type: 'integer', minimum: 1000, maximum: 86400000, default: 120000,
+      description: 'A REDEEM answered ERROR (or not at all) and not retried within this long has whatever it debited credited back.',
+    },
     MONGO_SERVER_SELECTION_TIMEOUT_MS: {
       type: 'integer', minimum: 100, maximum: 30000, default: 1000,
       description: 'How long a database operation waits for a reachable MongoDB before it fails (part of the request time budget).',

@@ -1,3 +1,4 @@
+import { abandonedRedeemSweeper } from './abandoned-redeem-sweeper.js';
 import { accrualSweeper } from './accrual-sweeper.js';
 import { accrualWorker } from './accrual.worker.js';
 import { claimSweeper } from './claim-sweeper.js';
@@ -11,7 +12,8 @@ import { retentionScheduler } from './retention.scheduler.js';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
 export const workerModules: WorkerModule[] = [
-  accrualWorker, accrualSweeper, claimSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher, reportRollupScheduler,
+  accrualWorker, accrualSweeper, claimSweeper, abandonedRedeemSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher,
+  reportRollupScheduler,
 ];
 
 export async function startWorkers(deps: WorkerDeps, modules: WorkerModule[] = workerModules): Promise<Stoppable[]> {

@@ -229,8 +229,9 @@ export async function releaseRequest(models: Models, claim: Extract<Claim, { kin
  * committed effect) but its lease ends now, so a retry takes it over at once and re-runs; every
  * effect is keyed, so the re-run finds what committed instead of repeating it.
  */
-export async function releaseLease(models: Models, claim: Extract<Claim, { kind: 'OWNER' }>): Promise<void> {
-  await models.ToastTransaction.updateOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token }, { $set: { leaseUntil: new Date(0) } });
+export async function releaseLease(models: Models, claim: Extract<Claim, { kind: 'OWNER' }>, now: Date): Promise<void> {
+  // Just before now: a copy takes it over at once; abandoned-redeems.ts counts its grace from here.
+  await models.ToastTransaction.updateOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token }, { $set: { leaseUntil: new Date(now.getTime() - 1) } });
 }
 
 /** A finished REDEEM or ACCRUE (or any type) recorded under `transactionGuid` at this restaurant. */

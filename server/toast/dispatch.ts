@@ -11,6 +11,7 @@
  *   or — after the lease — a take-over whose keyed re-run finds the committed effect).
  * * An unexpected failure inside a handler may have committed part of an effect: the claim is
  *   kept, and a retry takes it over at once and re-runs (every effect is keyed by sourceKey).
+ *   A REDEEM nobody retries is compensated later (server/loyalty/abandoned-redeems.ts).
  * * Stored answers hold no guest contact data (stored-answer.ts) and the key's identifier is a
  *   keyed hash; a replay re-renders contact fields from the member record.
  */
@@ -70,10 +71,10 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   } catch (err) {
     if (err instanceof LoyaltyError) {
       // A taken-over claim may cover an effect an earlier owner committed: kept, never released.
-      await (claim.takenOver ? releaseLease : releaseRequest)(deps.models, claim).catch(() => undefined);
+      await (claim.takenOver ? releaseLease(deps.models, claim, deps.clock.now()) : releaseRequest(deps.models, claim)).catch(() => undefined);
       return statusResponse(ctx.type, transactionStatusFor(err.code));
     }
-    await releaseLease(deps.models, claim).catch(() => undefined);
+    await releaseLease(deps.models, claim, deps.clock.now()).catch(() => undefined);
     throw err;
   }
   const answer = answerBodies(accepted(outcome));

@@ -35,6 +35,7 @@ export const rewardRedemptionSchema = new Schema({
 }, { collection: 'rewardRedemptions', versionKey: false, strict: 'throw' });
 
 rewardRedemptionSchema.index({ memberId: 1, reversedAt: 1, redeemedAt: 1 });
+rewardRedemptionSchema.index({ transactionGuid: 1 });
 rewardRedemptionSchema.index({ programId: 1, rewardId: 1, reversedAt: 1 });
 rewardRedemptionSchema.index({ memberId: 1, appliedDiscountGuid: 1 });
 rewardRedemptionSchema.index({ memberId: 1, multiItemDiscountGuid: 1 });

@@ -59,5 +59,7 @@ toastTransactionSchema.index(
 
 // Retention (workers/retention.scheduler.ts) deletes old read-only answers by type and age.
 toastTransactionSchema.index({ type: 1, createdAt: 1 });
+// Abandoned claims (server/loyalty/abandoned-redeems.ts): IN_PROGRESS past their lease.
+toastTransactionSchema.index({ state: 1, type: 1, leaseUntil: 1 });
 
 export type ToastTransactionDoc = InferSchemaType<typeof toastTransactionSchema>;
