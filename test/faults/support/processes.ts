@@ -54,8 +54,16 @@ export class OwnMongo {
 
   async start(): Promise<void> {
     const mds = path.resolve('tools/mongo-dev-server');
-    this.child = spawn('java', ['-Xss1m', '-cp', `${mds}/lib/*`, `${mds}/src/MongoDevServer.java`, '--port', String(this.port), '--data', path.join(this.dir, 'mongo.mv')], { stdio: 'ignore' });
-    await waitFor(`mongo-dev-server on ${this.port}`, () => portOpen(this.port), 90_000);
+    const child = spawn('java', ['-Xss1m', '-cp', `${mds}/lib/*`, `${mds}/src/MongoDevServer.java`, '--port', String(this.port), '--data', path.join(this.dir, 'mongo.mv')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    // Its own READY line, not just an open port: after a restart another process may hold the port.
+    await waitFor(`mongo-dev-server on ${this.port}`, async () => {
+      if (child.exitCode !== null) throw new Error(`mongo-dev-server exited: ${output.slice(-500)}`);
+      return output.includes('READY') && portOpen(this.port);
+    }, 120_000);
   }
 
   async stop(): Promise<void> {
