@@ -10,7 +10,7 @@ import type { ScenarioTotals } from '../../../rules/replay/backtest-tally.js';
 import { parseRange } from '../backtest-range.js';
 import { runBacktest, type BacktestOutput } from '../backtest.js';
 import { activeRuleSet, draftRuleSet, ruleSetByVersion } from '../rule-sets.js';
-import { withStore } from './store.js';
+import { withStore } from '../../store/with-store.js';
 
 export const BACKTEST_USAGE = 'backtest --program <id> (--draft file.json | --version v) --from YYYY-MM-DD --to YYYY-MM-DD [--location guid,…] [--rate dollars-per-point] [--json|--csv]';
 

@@ -8,7 +8,7 @@ import { parseFlags } from '../../../rules/cli/args.js';
 import type { Difference } from '../../../rules/replay/differences.js';
 import { replayTransaction, type ReplayReport } from '../replay.js';
 import { draftRuleSet, ruleSetByVersion } from '../rule-sets.js';
-import { withStore } from './store.js';
+import { withStore } from '../../store/with-store.js';
 
 export const REPLAY_USAGE = 'replay <transactionGuid> [--version v | --draft file.json] [--restaurant guid] [--json]';
 
