@@ -1,6 +1,6 @@
 import { percentOf } from '../money.js';
 import { findCandidates, type ItemCandidate, type Pricing, type PricingInput } from '../matching.js';
-import type { BundleReward, ItemApplication } from '../types.js';
+import type { MultiItemReward, ItemApplication } from '../types.js';
 import type { RewardEffect } from './effect.js';
 
 /** Assigns each component a distinct candidate (small backtracking; bundles have few components). */
@@ -16,7 +16,7 @@ function assign(options: ItemCandidate[][], index: number, used: Set<string>): I
   return null;
 }
 
-function componentOptions(reward: BundleReward, input: PricingInput): ItemCandidate[][] | { reason: string } {
+function componentOptions(reward: MultiItemReward, input: PricingInput): ItemCandidate[][] | { reason: string } {
   const options: ItemCandidate[][] = [];
   for (const component of reward.components) {
     const found = findCandidates(input, component.items, reward.modifiers);
@@ -30,7 +30,7 @@ function componentOptions(reward: BundleReward, input: PricingInput): ItemCandid
 }
 
 /** A bundle spread over several selections (Toast MULTI_ITEM), each component with its own % off. */
-export const multiItem: RewardEffect<BundleReward> = {
+export const multiItem: RewardEffect<MultiItemReward> = {
   type: 'MULTI_ITEM',
   selectionType: 'MULTI_ITEM',
   price: (reward, input): Pricing => {
