@@ -1,5 +1,5 @@
 /**
- * GENERATED from rules/schema/program.schema.json by `npm run rules:types` (scripts/rule-types/render.ts).
+ * GENERATED from rules/schema/program.schema.json by `npm run rules:types` (tools/rule-types/render.ts).
  * Do not edit: change the schema and run `npm run rules:types`.
  * Types of a validated, loaded rule file; names for its parts are in rules/engine/program-types.ts.
  */

@@ -1,11 +1,11 @@
 /**
- * The rule-file types are generated from the JSON Schema (scripts/rule-types/render.ts): the
+ * The rule-file types are generated from the JSON Schema (tools/rule-types/render.ts): the
  * committed rules/schema/program.generated.ts must be exactly what the generator makes of the
  * schema today, so the two cannot drift.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { REGENERATE_COMMAND, SCHEMA_FILE, TYPES_FILE, renderProgramTypes } from '../../../scripts/rule-types/render.js';
+import { REGENERATE_COMMAND, SCHEMA_FILE, TYPES_FILE, renderProgramTypes } from '../../../tools/rule-types/render.js';
 
 const schema = (): Record<string, unknown> => JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
 

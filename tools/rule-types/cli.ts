@@ -1,11 +1,11 @@
 /**
  * `npm run rules:types`: regenerates rules/schema/program.generated.ts from
- * rules/schema/program.schema.json (see scripts/rule-types/render.ts). Run it after every schema
+ * rules/schema/program.schema.json (see tools/rule-types/render.ts). Run it after every schema
  * change and commit both files; `-- --check` only reports whether the committed file is current
  * (exit 1 when it is not).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { REGENERATE_COMMAND, SCHEMA_FILE, TYPES_FILE, renderProgramTypes } from './rule-types/render.js';
+import { REGENERATE_COMMAND, SCHEMA_FILE, TYPES_FILE, renderProgramTypes } from './render.js';
 
 const check = process.argv.includes('--check');
 const fresh = await renderProgramTypes(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));

@@ -90,7 +90,7 @@ function resolvedProgram(schema: Node): Node {
 }
 
 const BANNER = `/**
- * GENERATED from ${SCHEMA_FILE} by \`${REGENERATE_COMMAND}\` (scripts/rule-types/render.ts).
+ * GENERATED from ${SCHEMA_FILE} by \`${REGENERATE_COMMAND}\` (tools/rule-types/render.ts).
  * Do not edit: change the schema and run \`${REGENERATE_COMMAND}\`.
  * Types of a validated, loaded rule file; names for its parts are in rules/engine/program-types.ts.
  */`;
