@@ -16,6 +16,7 @@ COPY config/ config/
 COPY rules/ rules/
 COPY server/ server/
 COPY workers/ workers/
+COPY dashboard/ dashboard/
 # The build context has no .git: the commit /healthz reports comes in as a build argument.
 ARG PERKWIRE_COMMIT=""
 RUN PERKWIRE_COMMIT="${PERKWIRE_COMMIT}" bash scripts/build.sh \

@@ -117,3 +117,32 @@ use_local_services() {
   fi
   export MONGODB_URI REDIS_URL
 }
+
+# ensure_dashboard_built: bundles the dashboard (dashboard/ → dist/dashboard/) when it is missing
+# or its sources changed since the last build (dashboard/build.ts compares an input hash).
+ensure_dashboard_built() {
+  (cd "$ROOT" && node --import tsx dashboard/build.ts) || die "the dashboard build failed"
+}
+
+# ensure_chromium: the end-to-end tests drive Debian's Chromium (playwright-core, no browser
+# download). Installed with apt-get when missing, as redis-server is; CHROMIUM_PATH overrides.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    [ -x "$CHROMIUM_PATH" ] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+    return
+  fi
+  command -v chromium >/dev/null && return
+  if [ "$(id -u)" != 0 ]; then
+    die "chromium is not installed and we are not root: install it (apt-get install chromium) or set CHROMIUM_PATH"
+  fi
+  log "installing Debian's chromium for the browser tests (first run only)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 \
+    || die "apt-get could not install chromium; set CHROMIUM_PATH to a Chromium or Chrome binary"
+}
+
+# use_test_services: the test profile's services (see use_local_services); on exit, stops those
+# this script started unless PERKWIRE_KEEP_SERVICES is set.
+use_test_services() {
+  use_local_services test
+  trap 'if [ "$STARTED_SERVICES" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash "$ROOT/scripts/services.sh" stop --profile test || true; fi' EXIT
+}

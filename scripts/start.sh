@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm start: install dependencies when missing, start the local services unless MONGODB_URI /
-# REDIS_URL are set, publish the rule files in rules/programs (demo program and location),
+# REDIS_URL are set, build the dashboard when missing or stale, publish the rule files in
+# rules/programs (demo program and location),
 # and run the API and workers in one process. Ctrl-C (SIGINT) or SIGTERM stops the server
 # first, then the services this script started.
 set -euo pipefail
@@ -8,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 use_pinned_node
 ensure_node_modules
+ensure_dashboard_built
 
 port="${PORT:-8080}"
 if port_open 127.0.0.1 "$port"; then

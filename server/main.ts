@@ -50,12 +50,15 @@ function printBanner(config: Config, server: Server | null, restaurants: string[
     'Perkwire is running.',
     `  Toast webhook:     POST ${base}/toast/loyalty`,
     `  Health:            GET  ${base}/healthz   ${base}/readyz   ${base}/metrics`,
+    `  Dashboard:         ${base}/dashboard   (sign in with an admin key)`,
     `  Admin API:         ${base}/admin/v1   reference: ${base}/admin/docs   queues: ${base}/admin/queues`,
     `  Restaurant GUIDs:  ${restaurants.join(', ') || '(none published)'}`,
   ];
   // Only the public development default is ever shown; a configured key is never printed.
   const devKey = configSchema.properties.TOAST_API_KEYS.default;
   if (config.nodeEnv !== 'production' && config.toastApiKeys.includes(devKey)) lines.push(`  Dev Toast API key: ${devKey}  (Authorization header)`);
+  const devAdminKey = configSchema.properties.ADMIN_API_KEYS.default.split(':')[0];
+  if (config.nodeEnv !== 'production' && config.adminApiKeys.some((k) => k.key === devAdminKey)) lines.push(`  Dev admin key:     ${devAdminKey}  (dashboard sign-in, Authorization: Bearer)`);
   lines.push('  Stop with Ctrl-C.', '');
   console.log(lines.join('\n'));
 }

@@ -5,6 +5,7 @@ import { toastRoutes } from '../toast/router.js';
 import { claimRoutes } from '../claims/router.js';
 import { adminRoutes } from '../admin/router.js';
 import { metricsRoutes } from './metrics/metrics-route.js';
+import { dashboardRoutes } from '../dashboard/router.js';
 
 /** A mounted group of routes. The list below is the whole HTTP surface of Perkwire. */
 export interface RouteModule {
@@ -18,4 +19,5 @@ export const routeModules: RouteModule[] = [
   { name: 'toast', build: toastRoutes },
   { name: 'claims', build: claimRoutes },
   { name: 'admin', build: adminRoutes },
+  { name: 'dashboard', build: dashboardRoutes },
 ];

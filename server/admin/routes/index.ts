@@ -19,12 +19,14 @@ import { getVersionRoute } from './programs/get-version.js';
 import { listProgramsRoute } from './programs/list-programs.js';
 import { publishVersionRoute } from './programs/publish-version.js';
 import { simulateRoute } from './programs/simulate.js';
+import { validateRuleFileRoute } from './programs/validate-rule-file.js';
 import { backtestRoute } from './replay/backtest.js';
 import { replayRoute } from './replay/replay-transaction.js';
 
 export const adminRouteList: readonly AdminRoute[] = [
   listProgramsRoute,
   getProgramRoute,
+  validateRuleFileRoute,
   publishVersionRoute,
   getVersionRoute,
   activateVersionRoute,

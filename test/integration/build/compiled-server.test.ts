@@ -41,7 +41,7 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
     const files = filesUnder('dist');
     expect(files.filter((f) => f.endsWith('.ts')), 'no TypeScript in dist/').to.deep.equal([]);
     for (const file of ['dist/server/main.js', 'dist/server/main.js.map', 'dist/workers/index.js', 'dist/scripts/healthcheck.js',
-      'dist/scripts/ledger-verify.js', 'dist/rules/schema/program.schema.json']) {
+      'dist/scripts/ledger-verify.js', 'dist/rules/schema/program.schema.json', 'dist/dashboard/index.html']) {
       expect(existsSync(file), file).to.equal(true);
     }
     expect(files.some((f) => f.startsWith(`dist${path.sep}test`)), 'tests are not compiled').to.equal(false);
@@ -130,6 +130,10 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
       expect(signup.status, JSON.stringify(answer)).to.equal(200);
       expect(answer.transactionStatus).to.equal('ACCEPT');
       expect(answer.signupResponse.loyaltyIdentifier).to.be.a('string');
+      // The compiled service finds the bundled dashboard in dist/dashboard/ (as in the image).
+      const dashboard = await fetch(`${base}/dashboard/`);
+      expect(dashboard.status).to.equal(200);
+      expect(await dashboard.text()).to.include('assets/app-');
       expect(healthcheck().status, 'HEALTHCHECK while serving').to.equal(0);
 
       const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));

@@ -1,6 +1,6 @@
 /** The README is a runnable story: its configuration table and commands must match the code. */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describeSettings } from '../../../config/index.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -16,7 +16,7 @@ describe('README', () => {
   });
 
   it('names only npm scripts that exist', () => {
-    const used = [...readme.matchAll(/npm run ([a-z:]+)/g)].map((m) => m[1]!);
+    const used = [...readme.matchAll(/npm run ([a-z0-9:]+)/g)].map((m) => m[1]!);
     expect(used.length).to.be.greaterThan(3);
     for (const script of used) expect(pkg.scripts, `npm run ${script}`).to.have.property(script);
   });
@@ -26,5 +26,14 @@ describe('README', () => {
     expect(readme).to.match(/npm test\s+#/);
     expect(pkg.scripts.start).to.be.a('string');
     expect(pkg.scripts.test).to.be.a('string');
+  });
+
+  it('shows the dashboard screenshots it links, each a committed PNG', () => {
+    const images = [...readme.matchAll(/(?:\]\(|src=")(docs\/screenshots\/[a-z-]+\.png)/g)].map((m) => m[1]!);
+    expect(images).to.include.members(['docs/screenshots/programs.png', 'docs/screenshots/simulate.png', 'docs/screenshots/members.png', 'docs/screenshots/reports.png']);
+    for (const image of images) {
+      expect(existsSync(image), image).to.equal(true);
+      expect(readFileSync(image).subarray(1, 4).toString(), image).to.equal('PNG');
+    }
   });
 });

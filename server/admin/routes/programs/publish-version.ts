@@ -1,10 +1,9 @@
-import type { Program } from '../../../../rules/index.js';
 import { HttpError } from '../../../http/errors.js';
-import { validateForPublish } from '../../../loyalty/programs.js';
 import { publishVersion } from '../../../loyalty/publishing/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParams, ruleFileBodySchema } from '../../schemas/common.js';
 import { versionInfoSchema } from '../../schemas/programs.js';
+import { checkRuleFileFor } from './rule-file-check.js';
 
 const warningSchema = { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } };
 const publishedSchema = {
@@ -35,15 +34,7 @@ export const publishVersionRoute = defineRoute<{ programId: string }, Record<str
     422: { description: 'INVALID_RULE_FILE (every error with its JSON path) or PROGRAM_MISMATCH (the file is of another program).' },
   },
   handler: async ({ params, body: json, scope, deps }) => {
-    const checked = await validateForPublish(deps.models, json);
-    if (!checked.ok) {
-      throw new HttpError(422, 'INVALID_RULE_FILE', `the rule file has ${checked.errors.length} error(s)`,
-        checked.errors.map((e) => ({ in: 'body' as const, path: e.path || '/', message: e.message })));
-    }
-    const body: Program = checked.program;
-    if (body.id !== params.programId) {
-      throw new HttpError(422, 'PROGRAM_MISMATCH', `the rule file is of program ${body.id}, not ${params.programId}`, [{ in: 'body', path: '/id', message: `must be ${params.programId}` }]);
-    }
+    const { program: body, warnings } = await checkRuleFileFor(deps.models, json, params.programId);
     const outcome = await publishVersion(deps.models, body, scope.keyId, deps.clock.now());
     if (outcome.status === 'LABEL_TAKEN') {
       throw new HttpError(409, 'VERSION_EXISTS', `version ${body.version} of ${body.id} is already published with other content; bump \`version\``, [{ in: 'body', path: '/version', message: 'is already used' }]);
@@ -54,7 +45,7 @@ export const publishVersionRoute = defineRoute<{ programId: string }, Record<str
     const created = outcome.status === 'CREATED';
     return {
       status: created ? 201 : 200,
-      body: { version: outcome.version, warnings: checked.warnings ?? [] },
+      body: { version: outcome.version, warnings },
       audit: { target: `${body.id}/${body.version}`, details: { contentHash: outcome.version.contentHash, created } },
     };
   },

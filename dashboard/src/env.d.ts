@@ -1,0 +1,2 @@
+/** Stylesheets are bundled by esbuild (dashboard/build.ts). */
+declare module '*.css';
