@@ -116,9 +116,15 @@ describe('dashboard in a real browser (e2e)', function () {
     const cheaper = demoFile();
     cheaper.version = E2E_VERSION;
     cheaper.rewards.find((r) => r.id === 'free-fries')!.pointsCost = 20;
-    await page.getByLabel('Rule file (JSON)').fill(JSON.stringify(cheaper, null, 2));
+    // Start from the active version in the editor, then paste the edited file over it.
+    await page.getByRole('button', { name: /^Start from the active version/ }).click();
+    await waitFor('the active version in the editor', async () => (await page.getByLabel('Rule file (JSON)').inputValue()).includes(`"version": "${demoFile().version}"`), 10_000);
+    await page.getByLabel('Rule file (JSON)').fill(JSON.stringify(cheaper));
+    // Editing the text clears the earlier file's errors.
+    await page.locator('.editor .error').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Validate' }).click();
-    await page.getByText(`Valid: version ${E2E_VERSION} would publish`).waitFor();
+    await page.locator('.editor .ok, .editor .error').first().waitFor();
+    expect(await page.locator('.editor').innerText()).to.include(`Valid: version ${E2E_VERSION} would publish`);
     await page.getByRole('button', { name: 'Publish as a new version' }).click();
     await page.getByText(`Published version ${E2E_VERSION} (inactive)`).waitFor();
     expect(await freeFriesApplicable()).to.equal(false);

@@ -4,7 +4,7 @@
  * path, before anyone publishes. Publishing stores an inactive version; activating is a
  * separate, deliberate step.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ApiError, enc } from '../../api';
 import { useSession } from '../../context';
 import { useAction } from '../../ui/load';
@@ -25,6 +25,10 @@ export function RuleFileEditor({ detail, onPublished }: { detail: ProgramDetail;
   const { api, program } = useSession();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<string | null>(null);
+  // The buttons act on what the text area holds now (a paste followed at once by a click
+  // included), not on the state of the last render.
+  const area = useRef<HTMLTextAreaElement>(null);
+  const current = () => area.current?.value ?? text;
   const base = `/programs/${enc(program.id)}`;
 
   const load = useAction(async (version: string) => {
@@ -37,7 +41,7 @@ export function RuleFileEditor({ detail, onPublished }: { detail: ProgramDetail;
     setChecked(source);
     return answer;
   });
-  const publish = useAction(async () => api.call<Published>('POST', `${base}/versions`, parse(text)));
+  const publish = useAction(async () => api.call<Published>('POST', `${base}/versions`, parse(current())));
   const activate = useAction(async (version: string) => {
     await api.call('POST', `${base}/versions/${enc(version)}/activate`, {});
     return version;
@@ -61,15 +65,15 @@ export function RuleFileEditor({ detail, onPublished }: { detail: ProgramDetail;
         <button type="button" disabled={load.busy} onClick={() => load.act(detail.program.activeVersion)}>Start from the active version ({detail.program.activeVersion})</button>
       </div>
       <label for="rule-file-text">Rule file (JSON)</label>
-      <textarea id="rule-file-text" rows={18} spellcheck={false} value={text}
-        onInput={(e) => { setText(e.currentTarget.value); setChecked(null); }} />
+      <textarea id="rule-file-text" ref={area} rows={18} spellcheck={false} value={text}
+        onInput={(e) => { setText(e.currentTarget.value); setChecked(null); validate.reset(); publish.reset(); }} />
       <div class="actions">
-        <button type="button" disabled={!text.trim() || validate.busy} onClick={() => { publish.reset(); void validate.act(text); }}>Validate</button>
+        <button type="button" disabled={!text.trim() || validate.busy} onClick={() => { publish.reset(); void validate.act(current()); }}>Validate</button>
         <button type="button" class="primary" disabled={!text.trim() || publish.busy} onClick={() => { validate.reset(); void publish.act(); }}>Publish as a new version</button>
       </div>
       <ErrorBox error={load.error} title="Could not load the version" />
       <ErrorBox error={error} title="The rule file is not valid" />
-      {validate.result && checked === text ? (
+      {validate.result && checked === current() ? (
         <p class="ok" role="status">Valid: version <strong>{validate.result.version}</strong> would publish{validate.result.warnings.length ? ` with ${validate.result.warnings.length} warning(s)` : ''}.</p>
       ) : null}
       {publish.result ? (
