@@ -6,7 +6,7 @@
  * same answer (pipelining 1).
  */
 import autocannon from 'autocannon';
-import type { Mix, MixType, PlannedRequest } from './mix.js';
+import type { MixType, Planner } from './mix.js';
 
 export interface LoadOptions {
   baseUrl: string;
@@ -33,9 +33,9 @@ export interface LoadResult {
   timeouts: number;
 }
 
-interface Context { planned?: PlannedRequest }
+interface Context { planned?: ReturnType<Planner['next']> }
 
-export async function runLoad(mix: Mix, opts: LoadOptions): Promise<LoadResult> {
+export async function runLoad(mix: Planner, opts: LoadOptions): Promise<LoadResult> {
   const byType = new Map<MixType, TypeStats>();
   const stats = (type: MixType): TypeStats => {
     let s = byType.get(type);

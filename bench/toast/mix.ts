@@ -31,15 +31,21 @@ export interface PlannedRequest {
   settle(status: number, body: string): { expected: boolean; rejectedRedemptions?: boolean };
 }
 
+/** Where the load driver takes its next request from (the mix, or one type only). */
+export interface Planner {
+  next(): PlannedRequest;
+}
+
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-export class Mix {
+export class Mix implements Planner {
   private readonly rich: BenchMember[];
   /** Accepted ACCRUE/REDEEM GUIDs not yet reversed; seeded with the normal checks of seeding. */
   private readonly reversible: Reversible[];
   private readonly cumulative: { type: MixType; upTo: number }[] = [];
 
-  constructor(private readonly members: BenchMember[], reversible: Reversible[]) {
+  /** `only`: every request of this type instead of the register's mix (`bench:toast --only INQUIRE`). */
+  constructor(private readonly members: BenchMember[], reversible: Reversible[], private readonly only?: MixType) {
     this.rich = members.filter((m) => m.rich);
     if (this.rich.length === 0) throw new Error('the mix needs members with points (rich share > 0)');
     this.reversible = [...reversible];
@@ -48,6 +54,7 @@ export class Mix {
   }
 
   private nextType(): MixType {
+    if (this.only) return this.only === 'REVERSE' && this.reversible.length === 0 ? 'INQUIRE' : this.only;
     const r = Math.random() * 100;
     const hit = this.cumulative.find((c) => r < c.upTo) ?? this.cumulative[0];
     // With nothing left to reverse (only possible at the very start), ask for points instead.

@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
@@ -14,6 +15,8 @@ import { Redis } from 'ioredis';
 export interface StackOptions {
   /** Write a V8 CPU profile of the server into this folder (node --cpu-prof). */
   cpuProfDir?: string;
+  /** The server's LOG_LEVEL; default info, as `npm start`. */
+  logLevel?: string;
   /** Run the workers in a process of their own (ROLE=api + ROLE=worker) instead of ROLE=all. */
   splitWorker?: boolean;
   log: (line: string) => void;
@@ -21,11 +24,19 @@ export interface StackOptions {
 
 export interface Stack {
   baseUrl: string;
+  /** The server process (ROLE=all, or ROLE=api with --split-worker): its CPU time is measured. */
+  serverPid: number;
   mongodbUri: string;
   queuePrefix: string;
   /** Stops the server, drops the bench database and queues, stops services started here. */
   stop(): Promise<void>;
 }
+
+/**
+ * Where the bench server's log lines are written. The server logs at `npm start`'s level (info:
+ * one line per request), so the cost of request logging is part of what is measured.
+ */
+export const SERVER_LOG = '.run/bench-server.log';
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -38,7 +49,7 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -76,22 +87,26 @@ export async function startServices(log: (line: string) => void): Promise<Servic
   return { mongodbUri, redisUrl, startedHere: wasDown };
 }
 
-async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Resolves once `probe` answers true; fails when the child exits or the time is up. */
+export async function waitAnswering(child: ChildProcess, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) throw new Error(`process exited with code ${child.exitCode} before it was ready`);
     try {
-      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
+      if (await probe()) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`server not ready within ${timeoutMs} ms`);
+  throw new Error(`not ready within ${timeoutMs} ms`);
 }
 
-function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  return waitAnswering(child, timeoutMs, async () => (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(1000) })).ok);
+}
+
+export function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -128,13 +143,16 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), 'server/main.ts'];
   const env = {
     ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
-    QUEUE_PREFIX: queuePrefix, ROLE: opts.splitWorker ? 'api' : 'all', LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: queuePrefix, ROLE: opts.splitWorker ? 'api' : 'all', LOG_LEVEL: opts.logLevel ?? 'info',
   };
-  const child = spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The server's own log goes to a file (as a log collector would take it), where a bad run can be read.
+  mkdirSync('.run', { recursive: true });
+  const serverLog = openSync(SERVER_LOG, 'w');
+  const child = spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', serverLog, 'pipe'] });
   // Warnings and errors of the server: shown as they come, they explain a bad run.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
   const worker = opts.splitWorker
-    ? spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, ROLE: 'worker', PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, ROLE: 'worker', PORT: '0' }, stdio: ['ignore', serverLog, 'pipe'] })
     : null;
   worker?.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
   let stopped = false;
@@ -152,5 +170,5 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, mongodbUri, queuePrefix, stop };
+  return { baseUrl, serverPid: child.pid ?? 0, mongodbUri, queuePrefix, stop };
 }
