@@ -104,7 +104,12 @@ function multiply(running: number, lines: AccrualLine[], rounding: Rounding, kin
 
 /** Points to accrue for the check, with a per-rule breakdown and the rule-set version. */
 export async function accrual(program: Program, context: EvaluationContext): Promise<AccrualResult> {
-  const ev = await prepare(program, context);
+  return accrualOf(await prepare(program, context));
+}
+
+/** {@link accrual} from an evaluation already prepared. */
+export function accrualOf(ev: Evaluation): AccrualResult {
+  const { program, context } = ev;
   const rounding = program.earning.rounding ?? 'FLOOR';
   const eligible = eligibleSpendCents(program, ev);
   const none = noEarnReason(program, ev);

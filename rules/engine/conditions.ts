@@ -21,7 +21,7 @@ const engines = new WeakMap<Program, { engine: Engine; rules: number }>();
 /** Rule name for a reward or promotion condition tree. */
 export const ruleName = (kind: 'reward' | 'promotion', id: string): string => `${kind}:${id}`;
 
-function conditionSources(program: Program): { name: string; tree: ConditionTree }[] {
+export function conditionSources(program: Program): { name: string; tree: ConditionTree }[] {
   const out: { name: string; tree: ConditionTree }[] = [];
   for (const r of program.rewards) if (r.eligibility) out.push({ name: ruleName('reward', r.id), tree: r.eligibility });
   for (const p of program.promotions) if (p.eligibility) out.push({ name: ruleName('promotion', p.id), tree: p.eligibility });

@@ -16,6 +16,8 @@ export interface Evaluation {
   tierId: string | null;
   discountableCents: number;
   conditions: Map<string, ConditionOutcome>;
+  /** What the condition facts were computed from (`restate` compares against it). */
+  facts: FactInput;
   /** Loyalty discounts already on the check (computed once per evaluation). */
   onCheck: LoyaltyOnCheck[];
 }
@@ -29,17 +31,26 @@ export interface LoyaltyOnCheck {
 }
 
 export async function prepare(program: Program, context: EvaluationContext): Promise<Evaluation> {
+  const facts = factInput(program, context);
+  return evaluationWith(program, context, facts, await evaluateConditions(program, facts));
+}
+
+/** What the condition facts of one evaluation are computed from. */
+export function factInput(program: Program, context: EvaluationContext): FactInput {
   const clock = localClock(program, context.locationGuid, context.now);
-  const input: FactInput = {
-    program, clock, check: context.check, member: context.member, locationTags: clock.location?.tags ?? [],
-  };
+  return { program, clock, check: context.check, member: context.member, locationTags: clock.location?.tags ?? [] };
+}
+
+/** The evaluation for `context` with its condition outcomes already known. */
+export function evaluationWith(program: Program, context: EvaluationContext, facts: FactInput, conditions: Map<string, ConditionOutcome>): Evaluation {
   return {
     program,
     context,
-    clock,
+    clock: facts.clock,
     tierId: effectiveTierId(program, context.member),
     discountableCents: discountableSubtotalCents(context.check),
-    conditions: await evaluateConditions(program, input),
+    conditions,
+    facts,
     onCheck: loyaltyOnCheck(context.check),
   };
 }

@@ -60,7 +60,12 @@ export function compareOffers(a: EngineOffer, b: EngineOffer): number {
 
 /** Offers priced on the current check, with reasons for everything not offered or not applicable. */
 export async function offers(program: Program, context: EvaluationContext): Promise<OffersResult> {
-  const ev = await prepare(program, context);
+  return offersOf(await prepare(program, context));
+}
+
+/** {@link offers} from an evaluation already prepared (one condition run serves every answer). */
+export function offersOf(ev: Evaluation): OffersResult {
+  const { program } = ev;
   const list: EngineOffer[] = [];
   const notOffered: NotOffered[] = [];
   for (const reward of catalog(program)) {

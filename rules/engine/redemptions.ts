@@ -175,7 +175,12 @@ function runRound(ev: Evaluation, standing: LoyaltyOnCheck[], candidates: Submit
 export async function validateRedemptions(
   program: Program, context: EvaluationContext, redemptions: SubmittedRedemption[],
 ): Promise<ValidateRedemptionsResult> {
-  const ev = await prepare(program, context);
+  return redemptionsOf(await prepare(program, context), redemptions);
+}
+
+/** {@link validateRedemptions} from an evaluation already prepared. */
+export function redemptionsOf(ev: Evaluation, redemptions: SubmittedRedemption[]): ValidateRedemptionsResult {
+  const { program, context } = ev;
   const standing = standingDiscounts(ev.onCheck, redemptions);
   const reasons = new Map<number, string>();
   const parsed: Submitted[] = [];

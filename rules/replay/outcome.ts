@@ -3,9 +3,7 @@
  * units (cents, reasons): what replay compares between rule sets. Pure: the inputs are the ones
  * recorded with the transaction (server/loyalty/recorded-evaluation.ts).
  */
-import { accrual } from '../engine/accrual.js';
-import { offers } from '../engine/offers.js';
-import { validateRedemptions } from '../engine/redemptions.js';
+import { checkAnswers } from '../engine/check-answers.js';
 import type {
   AccrualLine, AccrualResult, EvaluationContext, MemberState, NormalizedCheck, OffersResult, Program,
   SubmittedRedemption, ValidateRedemptionsResult,
@@ -28,10 +26,8 @@ export interface EngineRun {
 /** Offers, re-validated redemptions and points of a recorded evaluation under `program`. */
 export async function runRecorded(program: Program, input: RecordedInput): Promise<EngineRun> {
   const ctx: EvaluationContext = { now: input.at, locationGuid: input.locationGuid, check: input.check, member: input.member };
-  const [offered, validation, earn] = await Promise.all([
-    offers(program, ctx), validateRedemptions(program, ctx, input.redemptions), accrual(program, ctx),
-  ]);
-  return { offers: offered, validation, earn };
+  const { offers, validation, earn } = await checkAnswers(program, ctx, input.redemptions);
+  return { offers, validation, earn };
 }
 
 /** The decision of a run, in cents and machine reasons, keyed for `differences`. */

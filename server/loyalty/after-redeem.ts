@@ -3,7 +3,7 @@
  * affordable), the rewards' usage counted with this request's redemptions, and every applied
  * redemption standing on the check (so the per-check limit and exclusivity show as used).
  */
-import { offers, type AppliedRedemption, type MemberState, type NormalizedCheck, type NormalizedLoyaltyDiscount, type OffersResult } from '../../rules/index.js';
+import { offersOf, restate, type AppliedRedemption, type MemberState, type NormalizedCheck, type NormalizedLoyaltyDiscount, type OffersResult } from '../../rules/index.js';
 import type { CheckEvaluation } from './check-evaluation.js';
 import type { ProgramContext } from './program-context.js';
 
@@ -50,7 +50,8 @@ function usageAfter(state: MemberState, applied: AppliedRedemption[]): MemberSta
 export async function offersAfterRedeem(input: AfterRedeemInput, evaluation: CheckEvaluation, applied: AppliedRedemption[], balance: number): Promise<OffersResult> {
   const debitedNow = applied.filter((a) => !evaluation.already.some((x) => x.applied === a));
   const member: MemberState = { ...evaluation.state, pointsBalance: balance, usage: usageAfter(evaluation.state, debitedNow) };
-  return offers(input.context.program, {
+  // The same check in its new state: the conditions run again only if a fact they read changed.
+  return offersOf(await restate(evaluation.prepared, {
     now: input.now.toISOString(), locationGuid: input.context.restaurantGuid, check: withApplied(evaluation.check, applied), member,
-  });
+  }));
 }

@@ -7,8 +7,8 @@
  * Pure apart from reading the member's usage and redemptions; used by INQUIRE and REDEEM.
  */
 import {
-  accrual, offers, validateRedemptions,
-  type AccrualResult, type AppliedRedemption, type EvaluationContext, type MemberState, type NormalizedCheck,
+  checkAnswers,
+  type AccrualResult, type Evaluation, type AppliedRedemption, type EvaluationContext, type MemberState, type NormalizedCheck,
   type OffersResult, type RejectedRedemption, type SubmittedRedemption, type ValidateRedemptionsResult,
 } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
@@ -44,6 +44,8 @@ export interface CheckEvaluation {
   offers: OffersResult;
   validation: ValidateRedemptionsResult;
   earn: AccrualResult;
+  /** The engine's one evaluation of this check, which offers, validation and earn come from. */
+  prepared: Evaluation;
 }
 
 /** Fills in discount GUIDs from the check, then splits off what an earlier REDEEM already debited. */
@@ -59,12 +61,12 @@ export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckE
     input.split ?? splitSubmitted(input.models, context, member, check, input.redemptions),
   ]);
   const ctx: EvaluationContext = { now: now.toISOString(), locationGuid: context.restaurantGuid, check, member: state };
-  const [offered, validation, earn] = await Promise.all([
-    offers(context.program, ctx),
-    validateRedemptions(context.program, ctx, split.fresh),
-    accrual(context.program, ctx),
-  ]);
-  return { check, state, redemptions: split.fresh, already: split.already, refused: split.refused, offers: offered, validation, earn };
+  // One condition run for everything the register is answered (issue 11 §3).
+  const outcome = await checkAnswers(context.program, ctx, split.fresh);
+  return {
+    check, state, redemptions: split.fresh, already: split.already, refused: split.refused,
+    offers: outcome.offers, validation: outcome.validation, earn: outcome.earn, prepared: outcome.evaluation,
+  };
 }
 
 /** What INQUIRE answers: earlier-redeemed ones as applied, then the engine's decisions. */
