@@ -4,6 +4,7 @@
  * recorded with the transaction (server/loyalty/recorded-evaluation.ts).
  */
 import { checkAnswers } from '../engine/check-answers.js';
+import type { Evaluation } from '../engine/evaluation.js';
 import type {
   AccrualLine, AccrualResult, EvaluationContext, MemberState, NormalizedCheck, OffersResult, Program,
   SubmittedRedemption, ValidateRedemptionsResult,
@@ -21,13 +22,15 @@ export interface EngineRun {
   offers: OffersResult;
   validation: ValidateRedemptionsResult;
   earn: AccrualResult;
+  /** The one evaluation all three come from (a REDEEM's offers after its debits restate it). */
+  prepared: Evaluation;
 }
 
 /** Offers, re-validated redemptions and points of a recorded evaluation under `program`. */
 export async function runRecorded(program: Program, input: RecordedInput): Promise<EngineRun> {
   const ctx: EvaluationContext = { now: input.at, locationGuid: input.locationGuid, check: input.check, member: input.member };
-  const { offers, validation, earn } = await checkAnswers(program, ctx, input.redemptions);
-  return { offers, validation, earn };
+  const { offers, validation, earn, evaluation } = await checkAnswers(program, ctx, input.redemptions);
+  return { offers, validation, earn, prepared: evaluation };
 }
 
 /** The decision of a run, in cents and machine reasons, keyed for `differences`. */

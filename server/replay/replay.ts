@@ -94,7 +94,7 @@ async function replayedAnswer(doc: StoredTransaction, program: Program, rec: Rec
   if (doc.type !== 'LOYALTY_REDEEM') return answer;
   const balance = rec.member.pointsBalance - run.validation.applied.reduce((s, a) => s + a.pointsCost, 0);
   const context = { restaurantGuid: rec.locationGuid, programId: doc.programId, timezone: '', program, ruleSetHash: rec.ruleSetHash };
-  const evaluation: Pick<CheckEvaluation, 'state' | 'already' | 'check'> = { state: rec.member, already, check: rec.check };
+  const evaluation: Pick<CheckEvaluation, 'state' | 'already' | 'check' | 'prepared'> = { state: rec.member, already, check: rec.check, prepared: run.prepared };
   const after = await offersAfterRedeem({ context, now: new Date(rec.at) }, evaluation as CheckEvaluation, applied, balance);
   return { ...answer, offers: after, balance };
 }
