@@ -30,15 +30,18 @@ const phasesFile = path.join(path.dirname(file), 'phases.json');
 const phases = !values.all && existsSync(phasesFile) ? JSON.parse(readFileSync(phasesFile, 'utf8')) as { name: string; startUs: number; endUs: number }[] : [];
 const inPhase = (us: number): boolean => phases.length === 0 || phases.some((p) => us >= p.startUs && us <= p.endUs);
 
-// Self time per node from the sample stream (each sample's delta belongs to the node sampled).
+// Self time per node from the sample stream. Each sample counts as one sampling interval (the
+// median gap between samples), not its own gap: on a busy machine a gap also holds the time the
+// thread waited to be scheduled again, which lands on whatever it resumed in (a socket write).
 const selfUs = new Map<number, number>();
 const samples = profile.samples ?? [];
 const deltas = profile.timeDeltas ?? [];
+const intervalUs = [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)] ?? 1000;
 let at = profile.startTime;
 for (let i = 0; i < samples.length; i++) {
   const id = samples[i] as number;
   at += deltas[i] ?? 0;
-  if (inPhase(at)) selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0));
+  if (inPhase(at)) selfUs.set(id, (selfUs.get(id) ?? 0) + intervalUs);
 }
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
