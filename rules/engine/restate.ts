@@ -13,11 +13,15 @@ interface FactUse { fact: string; params: Record<string, unknown> }
 
 const uses = new WeakMap<Program, FactUse[]>();
 
+/** A tree node as read here: a leaf names a fact, a branch holds all / any / not. */
+interface NodeView { fact?: string; params?: Record<string, unknown>; all?: ConditionNode[]; any?: ConditionNode[]; not?: ConditionNode }
+
 function collect(node: ConditionNode, into: FactUse[]): void {
-  if ('fact' in node) into.push({ fact: node.fact, params: node.params ?? {} });
-  else if ('all' in node) for (const n of node.all) collect(n, into);
-  else if ('any' in node) for (const n of node.any) collect(n, into);
-  else collect(node.not, into);
+  const n = node as NodeView;
+  if (n.fact !== undefined) into.push({ fact: n.fact, params: n.params ?? {} });
+  for (const child of n.all ?? []) collect(child, into);
+  for (const child of n.any ?? []) collect(child, into);
+  if (n.not) collect(n.not, into);
 }
 
 /** Every (fact, params) the program's condition trees read, found once per program object. */
