@@ -12,7 +12,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import mongoose from 'mongoose';
-import { publishProgramsFromDir } from '../server/loyalty/programs.js';
+import { publishProgramsFromDir } from '../server/loyalty/programs/programs.js';
 import { parseRange } from '../server/replay/backtest-range.js';
 import { runBacktest } from '../server/replay/backtest.js';
 import { activeRuleSet, draftRuleSet } from '../server/replay/rule-sets.js';

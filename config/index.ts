@@ -36,7 +36,7 @@ export interface Config {
     readonly socketTimeoutMs: number;
     readonly maxTimeMs: number;
   };
-  /** Grace before an abandoned REDEEM's debits are credited back (server/loyalty/abandoned-redeems.ts). */
+  /** Grace before an abandoned REDEEM's debits are credited back (server/loyalty/redemption/abandoned-redeems.ts). */
   readonly abandonedRedeemAfterMs: number;
   /** Secret of the keyed hashes of member lookup keys and request hashes (never logged). */
   readonly memberKeySecret: string;

@@ -1,10 +1,10 @@
 /**
  * `npm run ledger:repair -- <memberId|--all>`: rebuilds member projections (pointsBalance,
- * ledgerSeq, lifetimePoints) from the ledger (see server/loyalty/ledger-repair.ts). Exits 1 when a
+ * ledgerSeq, lifetimePoints) from the ledger (see server/loyalty/ledger/ledger-repair.ts). Exits 1 when a
  * member was not found or its chain is broken (needs a person), 2 on bad usage.
  */
 import { Types } from 'mongoose';
-import { repairAll, repairMember, type RepairOutcome } from '../server/loyalty/ledger-repair.js';
+import { repairAll, repairMember, type RepairOutcome } from '../server/loyalty/ledger/ledger-repair.js';
 import { runWithStore } from './with-store.js';
 
 const usage = 'usage: npm run ledger:repair -- <memberId|--all>';

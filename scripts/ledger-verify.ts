@@ -1,9 +1,9 @@
 /**
  * `npm run ledger:verify`: checks ledger invariants 1–3 and 5 over the whole store (see
- * server/loyalty/ledger-verify.ts). Prints one line per violation (ids only, never PII) and a
+ * server/loyalty/ledger/ledger-verify.ts). Prints one line per violation (ids only, never PII) and a
  * summary; exits 1 when anything is wrong, 2 when it could not run.
  */
-import { verifyLedger, type Violation } from '../server/loyalty/ledger-verify.js';
+import { verifyLedger, type Violation } from '../server/loyalty/ledger/ledger-verify.js';
 import { runWithStore } from './with-store.js';
 
 function describe(v: Violation): string {

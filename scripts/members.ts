@@ -1,13 +1,13 @@
 /**
  * `npm run members -- erase <identifier> [--program <programId>]`: erases a guest's personal
- * data (server/loyalty/erase.ts) — the same service the admin API calls. The identifier is what
+ * data (server/loyalty/members/erase.ts) — the same service the admin API calls. The identifier is what
  * the register knows: loyalty identifier, card or phone. Without `--program`, the one program
  * where it names a member is used (several → asks for --program). Prints ids and counts only,
  * never the identifier or any guest value. Exits 0 when erased, 1 when no member matches, 2 on
  * bad usage or an ambiguous identifier.
  */
-import { eraseMember } from '../server/loyalty/erase.js';
-import { resolveMember } from '../server/loyalty/members.js';
+import { eraseMember } from '../server/loyalty/members/erase.js';
+import { resolveMember } from '../server/loyalty/members/members.js';
 import type { Models } from '../server/store/models/index.js';
 import { runWithStore } from './with-store.js';
 

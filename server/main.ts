@@ -10,7 +10,7 @@ import { systemClock } from './clock.js';
 import { buildApp } from './http/app.js';
 import type { AppDeps } from './http/deps.js';
 import { createLogger, safeUrl } from './logger.js';
-import { publishProgramsFromDir } from './loyalty/programs.js';
+import { publishProgramsFromDir } from './loyalty/programs/programs.js';
 import { importSampleMenus } from './menus/sample-menus.js';
 import { connectStore } from './store/connection.js';
 import { registerModels } from './store/models/index.js';

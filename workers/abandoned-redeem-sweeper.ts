@@ -1,9 +1,9 @@
 /**
  * Credits back what REDEEMs never answered ACCEPT had debited, once nobody will retry them
- * (server/loyalty/abandoned-redeems.ts): claims still IN_PROGRESS ABANDONED_REDEEM_AFTER_MS
+ * (server/loyalty/redemption/abandoned-redeems.ts): claims still IN_PROGRESS ABANDONED_REDEEM_AFTER_MS
  * after their lease ended. Runs in MongoDB alone: no Redis needed.
  */
-import { compensateAbandonedRedeems } from '../server/loyalty/abandoned-redeems.js';
+import { compensateAbandonedRedeems } from '../server/loyalty/redemption/abandoned-redeems.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 import { every } from './periodic.js';
 

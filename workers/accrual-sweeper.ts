@@ -3,7 +3,7 @@
  * added (Redis was down), or it was lost. Adding is deduplicated by job id while the job exists,
  * and posting is idempotent, so sweeping too often is harmless.
  */
-import { enqueueAccrual } from '../server/loyalty/accrual.js';
+import { enqueueAccrual } from '../server/loyalty/accrual/accrual.js';
 import { producerConnection } from './connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 import { every } from './periodic.js';

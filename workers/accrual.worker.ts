@@ -5,7 +5,7 @@
  */
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Types } from 'mongoose';
-import { postAccrual } from '../server/loyalty/accrual.js';
+import { postAccrual } from '../server/loyalty/accrual/accrual.js';
 import { workerConnection } from './connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 import { queueNames, type AccrualJobData } from './queues.js';

@@ -5,7 +5,7 @@
  * another replica's sweep, is harmless. Runs in MongoDB alone: no Redis needed.
  */
 import type { Types } from 'mongoose';
-import { finishClaim } from '../server/loyalty/claims.js';
+import { finishClaim } from '../server/loyalty/claims/claims.js';
 import type { AccrualDoc } from '../server/store/models/accrual.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 import { every } from './periodic.js';

@@ -3,16 +3,16 @@
  * whose active rule set expires points or has tiers (`expiry-<programId>`, upserted: idempotent,
  * every replica may do it) adds an `expire` job every day at 03:30 in the program's timezone (its
  * first location's): a quiet hour before breakfast. A worker (concurrency 1) walks the program's
- * members (server/loyalty/program-expiry.ts). At-least-once delivery is safe: EXPIRE entries and
+ * members (server/loyalty/expiry/program-expiry.ts). At-least-once delivery is safe: EXPIRE entries and
  * tier changes are idempotent per member and day. When a version is activated at runtime the
  * publish watcher (program-publish.ts) re-syncs these schedulers within seconds; the job reads
  * the active rule set when it runs, so a changed policy applies at once.
  */
 import { UnrecoverableError } from 'bullmq';
 import type { Program } from '../rules/index.js';
-import { programTimezone } from '../server/loyalty/expiry.js';
-import { programVersion } from '../server/loyalty/program-cache.js';
-import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/program-expiry.js';
+import { programTimezone } from '../server/loyalty/expiry/expiry.js';
+import { programVersion } from '../server/loyalty/programs/program-cache.js';
+import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/expiry/program-expiry.js';
 import type { Models } from '../server/store/models/index.js';
 import type { WorkerDeps, WorkerModule } from './deps.js';
 import { queueNames, type ExpiryJobData } from './queues.js';

@@ -4,7 +4,7 @@
  * a summary. Upserting the scheduler at boot is idempotent, so every replica may do it.
  * Verification only reads, so a stalled job running twice is harmless.
  */
-import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger-verify.js';
+import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger/ledger-verify.js';
 import type { WorkerDeps, WorkerModule } from './deps.js';
 import { queueNames, type LedgerVerifyJobData } from './queues.js';
 import { scheduledJobModule } from './scheduled-job.js';

@@ -1,6 +1,6 @@
 /**
  * The publish watcher: once a second, in every worker process,
- *  1. applies scheduled activations that are due (server/loyalty/publishing/activation.ts:
+ *  1. applies scheduled activations that are due (server/loyalty/programs/activation.ts:
  *     guarded updates, so any number of workers may race and each activation lands once), and
  *  2. when any program's active version changed since the last look, re-syncs the per-program
  *     expiry/tier schedulers (expiry.worker.ts): upserts what the active versions need (a new
@@ -10,7 +10,7 @@
  */
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { applyDueActivations } from '../server/loyalty/publishing/activation.js';
+import { applyDueActivations } from '../server/loyalty/programs/activation.js';
 import type { Models } from '../server/store/models/index.js';
 import { workerConnection } from './connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';

@@ -1,8 +1,8 @@
 /**
  * Daily retention at 04:30 UTC: deletes stored INQUIRE/SEARCH answers older than
- * READ_ONLY_ANSWER_RETENTION_DAYS (server/loyalty/retention.ts). Repeating a run is harmless.
+ * READ_ONLY_ANSWER_RETENTION_DAYS (server/loyalty/idempotency/retention.ts). Repeating a run is harmless.
  */
-import { pruneReadOnlyAnswers } from '../server/loyalty/retention.js';
+import { pruneReadOnlyAnswers } from '../server/loyalty/idempotency/retention.js';
 import type { WorkerModule } from './deps.js';
 import { queueNames, type RetentionJobData } from './queues.js';
 import { scheduledJobModule } from './scheduled-job.js';

@@ -1,7 +1,7 @@
 /**
  * One recorded check evaluation re-run through the engine, and its comparable view in engine
  * units (cents, reasons): what replay compares between rule sets. Pure: the inputs are the ones
- * recorded with the transaction (server/loyalty/recorded-evaluation.ts).
+ * recorded with the transaction (server/loyalty/offers/recorded-evaluation.ts).
  */
 import { checkAnswers } from '../engine/check-answers.js';
 import type { Evaluation } from '../engine/evaluation.js';

@@ -8,7 +8,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { AppDeps } from '../http/deps.js';
 import { apiKeyScope, requireApiKey, scopeAllows } from '../http/api-key-auth.js';
 import { Forbidden, HttpError } from '../http/errors.js';
-import { claimReceipt, parseReceipt, type ClaimOutcome, type ClaimRefusal } from '../loyalty/claims.js';
+import { claimReceipt, parseReceipt, type ClaimOutcome, type ClaimRefusal } from '../loyalty/claims/claims.js';
 import { parseClaimRequest } from './claim-request.js';
 
 export const CLAIMS_PATH = '/v1/claims';

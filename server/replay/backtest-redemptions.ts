@@ -8,7 +8,7 @@
 import { findReward } from '../../rules/engine/catalog.js';
 import { validateRedemptions, type Program } from '../../rules/index.js';
 import type { RedemptionResult } from '../../rules/replay/backtest-tally.js';
-import type { RecordedEvaluation } from '../loyalty/recorded-evaluation.js';
+import type { RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
 import type { Models } from '../store/models/index.js';
 import type { ToastTransactionDoc } from '../store/models/toast-transaction.js';
 import { dayOf, type BacktestRange } from './backtest-range.js';

@@ -15,7 +15,7 @@ import type { MemberState, NormalizedCheck, Program } from '../../rules/index.js
 import { effectiveTierId } from '../../rules/engine/tiers.js';
 import { bankedRewards, discountOnCheck, newlyAffordable, shopRate, type PointValue } from '../../rules/replay/affordability.js';
 import { BacktestTally, type BacktestReport, type ScenarioCheck } from '../../rules/replay/backtest-tally.js';
-import { computePoints } from '../loyalty/accrual.js';
+import { computePoints } from '../loyalty/accrual/accrual.js';
 import type { Models } from '../store/models/index.js';
 import { dayOf, type BacktestRange } from './backtest-range.js';
 import { redemptionsOfRange } from './backtest-redemptions.js';

@@ -5,16 +5,16 @@
  * version or a draft, the report lists how the engine's decision would change.
  *
  * Reads only. Inputs come from what was recorded with the transaction: INQUIRE/REDEEM keep their
- * normalised check and the member facts the engine saw (server/loyalty/recorded-evaluation.ts);
+ * normalised check and the member facts the engine saw (server/loyalty/offers/recorded-evaluation.ts);
  * an ACCRUE's accrual keeps its check and the member snapshot at ACCEPT.
  */
 import { differences, type Difference } from '../../rules/replay/differences.js';
 import { accrualOutcome, checkOutcome, runRecorded, type EngineRun } from '../../rules/replay/outcome.js';
 import type { MemberState, NormalizedCheck, Program } from '../../rules/index.js';
-import { computePoints } from '../loyalty/accrual.js';
-import { offersAfterRedeem } from '../loyalty/after-redeem.js';
-import type { CheckEvaluation } from '../loyalty/check-evaluation.js';
-import type { RecordedEvaluation } from '../loyalty/recorded-evaluation.js';
+import { computePoints } from '../loyalty/accrual/accrual.js';
+import { offersAfterRedeem } from '../loyalty/redemption/after-redeem.js';
+import type { CheckEvaluation } from '../loyalty/offers/check-evaluation.js';
+import type { RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
 import type { Models } from '../store/models/index.js';
 import { answeredView, pointsInMessage, replayedView, type ReplayedAnswer } from './answer-view.js';
 import { findReplayTarget, type StoredAccrual, type StoredTransaction } from './find-transaction.js';
@@ -84,7 +84,7 @@ async function replayCheck(models: Models, doc: StoredTransaction, other?: RuleS
 /**
  * The answer the webhook built: redemptions an earlier REDEEM had debited come from their record
  * (`already`, `refused`), the rest from the engine; a REDEEM answers the balance after its debits
- * and the offers as they stand after them (server/loyalty/after-redeem.ts).
+ * and the offers as they stand after them (server/loyalty/redemption/after-redeem.ts).
  */
 async function replayedAnswer(doc: StoredTransaction, program: Program, rec: RecordedEvaluation, run: EngineRun): Promise<ReplayedAnswer> {
   const already = rec.already ?? [];

@@ -4,7 +4,7 @@
  * values with a message for the program manager (and the JSON paths of a draft's errors).
  */
 import { loadProgramFile, validateProgram, type Program, type ValidationError, type ValidationResult } from '../../rules/index.js';
-import { activeProgram, programVersion } from '../loyalty/program-cache.js';
+import { activeProgram, programVersion } from '../loyalty/programs/program-cache.js';
 import type { Models } from '../store/models/index.js';
 
 export interface RuleSet {

@@ -3,7 +3,7 @@
  * with reward and restaurant names and the range's totals. Reads only `dailyRollups`.
  */
 import type { Models } from '../store/models/index.js';
-import { activeProgram } from '../loyalty/program-cache.js';
+import { activeProgram } from '../loyalty/programs/program-cache.js';
 import type { DayFigures } from './day-figures.js';
 import { programTimezone } from './report-days.js';
 

@@ -11,7 +11,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Models } from '../store/models/index.js';
-import { activeProgram } from '../loyalty/program-cache.js';
+import { activeProgram } from '../loyalty/programs/program-cache.js';
 import { computeDayFigures } from './day-figures.js';
 import { dayBounds, dayOf, daysBetween, programTimezone } from './report-days.js';
 

@@ -11,7 +11,7 @@
  *   or — after the lease — a take-over whose keyed re-run finds the committed effect).
  * * An unexpected failure inside a handler may have committed part of an effect: the claim is
  *   kept, and a retry takes it over at once and re-runs (every effect is keyed by sourceKey).
- *   A REDEEM nobody retries is compensated later (server/loyalty/abandoned-redeems.ts).
+ *   A REDEEM nobody retries is compensated later (server/loyalty/redemption/abandoned-redeems.ts).
  * * Stored answers hold no guest contact data (stored-answer.ts) and the key's identifier is a
  *   keyed hash; a replay re-renders contact fields from the member record.
  */
@@ -20,8 +20,8 @@ import { LoyaltyError } from '../loyalty/errors.js';
 import {
   claimRequest, completeAfterCommit, hashRequest, identifierKey, releaseRequest, releaseLease, storeReadOnlyResponse,
   type RequestKey, type StoredResponse,
-} from '../loyalty/idempotency.js';
-import type { ProgramContext } from '../loyalty/program-context.js';
+} from '../loyalty/idempotency/idempotency.js';
+import type { ProgramContext } from '../loyalty/programs/program-context.js';
 import { transactionStatusFor } from './error-status.js';
 import { handlerFor } from './handlers/index.js';
 import type { HandlerContext, HandlerOutcome, ToastHandler } from './handlers/handler.js';

@@ -7,7 +7,7 @@
 import type {
   AppliedRedemption, EngineOffer, ItemApplication, RejectedRedemption as EngineRejection, SubmittedRedemption,
 } from '../../rules/index.js';
-import type { MemberRecord } from '../loyalty/members.js';
+import type { MemberRecord } from '../loyalty/members/members.js';
 import { centsToDollars } from './money.js';
 import type {
   AccountInfo, ItemRedemptionInfo, Offer, RejectedRedemption, ResponseRedemption,

@@ -1,7 +1,7 @@
 /** Writing Toast answers: always `application/json`, the body string sent exactly as stored. */
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import type { StoredResponse } from '../loyalty/idempotency.js';
+import type { StoredResponse } from '../loyalty/idempotency/idempotency.js';
 import { httpStatusFor, type TransactionStatus } from './statuses.js';
 import type { TransactionType } from './transaction-types.js';
 

@@ -9,7 +9,7 @@
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from '../http/deps.js';
-import { loadProgramContext } from '../loyalty/program-context.js';
+import { loadProgramContext } from '../loyalty/programs/program-context.js';
 import { verifyStaticKey, verifyToastJwt } from './auth.js';
 import { dispatch, type ToastRequestContext } from './dispatch.js';
 import { refusal, send, statusResponse, type RefusalContext } from './respond.js';

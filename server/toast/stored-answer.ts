@@ -6,8 +6,8 @@
  * byte-identical; for an erased member the fields are simply left out.
  */
 import type { Models } from '../store/models/index.js';
-import type { StoredResponse } from '../loyalty/idempotency.js';
-import type { MemberRecord } from '../loyalty/members.js';
+import type { StoredResponse } from '../loyalty/idempotency/idempotency.js';
+import type { MemberRecord } from '../loyalty/members/members.js';
 import { accountInfo } from './present.js';
 
 /** AccountInfo members that are guest data; the `identifier` beside them is opaque. */

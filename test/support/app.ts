@@ -12,7 +12,7 @@ import { loadConfig } from '../../config/index.js';
 import { ManualClock } from '../../server/clock.js';
 import { buildApp } from '../../server/http/app.js';
 import type { AppDeps } from '../../server/http/deps.js';
-import { publishProgramsFromDir } from '../../server/loyalty/programs.js';
+import { publishProgramsFromDir } from '../../server/loyalty/programs/programs.js';
 import { registerModels } from '../../server/store/models/index.js';
 import { closeRedis, producerConnection } from '../../workers/connections.js';
 import { createQueues } from '../../workers/queues.js';

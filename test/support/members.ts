@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../server/http/deps.js';
-import { appendEntry, readBalance, type LedgerKind } from '../../server/loyalty/ledger.js';
-import { createMember, type MemberRecord, type NewMember } from '../../server/loyalty/members.js';
+import { appendEntry, readBalance, type LedgerKind } from '../../server/loyalty/ledger/ledger.js';
+import { createMember, type MemberRecord, type NewMember } from '../../server/loyalty/members/members.js';
 
 export interface SeedMember extends Partial<NewMember> {
   programId?: string;

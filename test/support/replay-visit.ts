@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { postAccrual } from '../../server/loyalty/accrual.js';
-import type { MemberRecord } from '../../server/loyalty/members.js';
+import { postAccrual } from '../../server/loyalty/accrual/accrual.js';
+import type { MemberRecord } from '../../server/loyalty/members/members.js';
 import type { TestApp } from './app.js';
 import { burger, fries } from './demo-menu.js';
 import { toast } from './toast-client.js';

@@ -10,7 +10,7 @@
  * deployment whichever process is scraped. Labels are closed sets: unknown values become OTHER.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { accrualBacklog } from '../../loyalty/accrual-backlog.js';
+import { accrualBacklog } from '../../loyalty/accrual/accrual-backlog.js';
 import { queueNames } from '../../../workers/queues.js';
 import type { AppDeps } from '../deps.js';
 import { observedQueues } from '../observed-queues.js';

@@ -2,7 +2,7 @@ import { Schema, type InferSchemaType } from 'mongoose';
 
 /**
  * WITHHELD: a SUSPENDED member's check whose points wait for reinstatement
- * (server/loyalty/withheld-accruals.ts); FORFEITED: one the program's policy gives no points.
+ * (server/loyalty/accrual/withheld-accruals.ts); FORFEITED: one the program's policy gives no points.
  */
 export const accrualStates = ['PENDING', 'POSTED', 'REVERSED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] as const;
 export type AccrualState = (typeof accrualStates)[number];

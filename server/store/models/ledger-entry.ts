@@ -42,7 +42,7 @@ export const ledgerEntrySchema = new Schema({
 
 ledgerEntrySchema.index({ memberId: 1, seq: 1 }, { unique: true });
 ledgerEntrySchema.index({ memberId: 1, sourceKey: 1 }, { unique: true });
-// Debits of one Toast transaction (server/loyalty/abandoned-redeems.ts).
+// Debits of one Toast transaction (server/loyalty/redemption/abandoned-redeems.ts).
 ledgerEntrySchema.index({ 'refs.transactionGuid': 1 });
 ledgerEntrySchema.index({ programId: 1, createdAt: 1 });
 

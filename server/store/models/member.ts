@@ -6,7 +6,7 @@ import { Schema, type InferSchemaType } from 'mongoose';
  * guaranteed by the `memberKeys` collection (see member-key.ts), not by indexes here: a
  * unique compound index would collide on members without a phone, and partial indexes are
  * not available on every server we support. `pointsBalance` and `ledgerSeq` are a projection
- * of the ledger, moved forward only by `server/loyalty/ledger.ts`.
+ * of the ledger, moved forward only by `server/loyalty/ledger/ledger.ts`.
  */
 export const memberSchema = new Schema({
   programId: { type: String, required: true },
@@ -26,7 +26,7 @@ export const memberSchema = new Schema({
   pointsBalance: { type: Number, default: 0 },
   ledgerSeq: { type: Number, default: 0 },
   lastActivityAt: { type: Date, default: null },
-  /** Ledger seq the current `tier` was computed from (server/loyalty/tier-update.ts). */
+  /** Ledger seq the current `tier` was computed from (server/loyalty/tiers/tier-update.ts). */
   tierSeq: { type: Number, default: 0 },
   /**
    * The latest tier change, written with the tier in one update so that a crash before its
@@ -46,7 +46,7 @@ export const memberSchema = new Schema({
   /** The status a SUSPENDED member had before (admin suspend/reinstate); null otherwise. */
   statusBeforeSuspension: { type: String, enum: ['STARTER', 'REGISTERED'], default: null },
   createdAt: { type: Date, required: true },
-  /** Set when the guest's personal data was erased (server/loyalty/erase.ts); the record stays as a tombstone. */
+  /** Set when the guest's personal data was erased (server/loyalty/members/erase.ts); the record stays as a tombstone. */
   erasedAt: { type: Date, default: null },
 }, { collection: 'members', versionKey: false, strict: 'throw' });
 

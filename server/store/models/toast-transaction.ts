@@ -30,7 +30,7 @@ export const toastTransactionSchema = new Schema({
   memberId: { type: String, default: null },
   /**
    * INQUIRE and REDEEM: the engine's inputs (RecordedEvaluation in
-   * server/loyalty/recorded-evaluation.ts — rule-set hash, normalised check, member facts; no
+   * server/loyalty/offers/recorded-evaluation.ts — rule-set hash, normalised check, member facts; no
    * guest data), so `npm run rules -- replay` can reproduce the answer. Null on older records.
    */
   evaluation: { type: Schema.Types.Mixed, default: null },
@@ -59,7 +59,7 @@ toastTransactionSchema.index(
 
 // Retention (workers/retention.scheduler.ts) deletes old read-only answers by type and age.
 toastTransactionSchema.index({ type: 1, createdAt: 1 });
-// Abandoned claims (server/loyalty/abandoned-redeems.ts): IN_PROGRESS past their lease.
+// Abandoned claims (server/loyalty/redemption/abandoned-redeems.ts): IN_PROGRESS past their lease.
 toastTransactionSchema.index({ state: 1, type: 1, leaseUntil: 1 });
 
 export type ToastTransactionDoc = InferSchemaType<typeof toastTransactionSchema>;

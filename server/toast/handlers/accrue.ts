@@ -1,13 +1,13 @@
 /**
- * LOYALTY_ACCRUE: records the paid check (server/loyalty/accrual.ts) and answers with the line
+ * LOYALTY_ACCRUE: records the paid check (server/loyalty/accrual/accrual.ts) and answers with the line
  * printed on the receipt. A visit is never lost (issue 8 §6): the account is named by the request
  * or by the check's appliedLoyaltyInfo (Toast doc 002); an unknown 10-digit phone enrols a
  * STARTER where the program allows it (Spendgo §5.1.1); with no account, or one that resolves to
  * nobody (an old card after TRANSFER, a typo), the answer is ACCEPT and the check is kept
  * UNCLAIMED for a receipt claim. A SUSPENDED member's check is kept with its points withheld.
  */
-import { acceptAccrual } from '../../loyalty/accrual.js';
-import { memberAtRegister } from '../../loyalty/register-member.js';
+import { acceptAccrual } from '../../loyalty/accrual/accrual.js';
+import { memberAtRegister } from '../../loyalty/members/register-member.js';
 import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeToastCheck } from '../normalize/index.js';
 import type { ToastHandler } from './handler.js';

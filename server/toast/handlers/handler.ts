@@ -5,8 +5,8 @@
  * to `transactionStatus` in error-status.ts.
  */
 import type { AppDeps } from '../../http/deps.js';
-import type { TransactionRecord } from '../../loyalty/idempotency.js';
-import type { ProgramContext } from '../../loyalty/program-context.js';
+import type { TransactionRecord } from '../../loyalty/idempotency/idempotency.js';
+import type { ProgramContext } from '../../loyalty/programs/program-context.js';
 import type { LoyaltyTransactionResponse, ToastRequestBody } from '../schemas/index.js';
 import type { TransactionType } from '../transaction-types.js';
 

@@ -1,14 +1,14 @@
 /**
- * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption.ts). Always
+ * LOYALTY_REDEEM: commits the submitted redemptions (server/loyalty/redemption/redemption.ts). Always
  * ACCEPT for a known account — also a SUSPENDED one (003 note 4) — invalid or unaffordable
  * redemptions come back as rejections. The account is named by the request or by the check's
  * appliedLoyaltyInfo. The answer shows the state after the debit: balance and offers as they are now.
  */
 import { LoyaltyError } from '../../loyalty/errors.js';
-import { resolveMember } from '../../loyalty/members.js';
-import { recordEvaluation } from '../../loyalty/recorded-evaluation.js';
-import { redeem } from '../../loyalty/redemption.js';
-import { checkUserMessage } from '../../loyalty/user-message.js';
+import { resolveMember } from '../../loyalty/members/members.js';
+import { recordEvaluation } from '../../loyalty/offers/recorded-evaluation.js';
+import { redeem } from '../../loyalty/redemption/redemption.js';
+import { checkUserMessage } from '../../loyalty/offers/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';

@@ -1,6 +1,6 @@
 /** LOYALTY_SEARCH: accounts matching the criteria, or 404 ERROR_ACCOUNT_INVALID. */
 import { LoyaltyError } from '../../loyalty/errors.js';
-import { searchMembers } from '../../loyalty/members.js';
+import { searchMembers } from '../../loyalty/members/members.js';
 import { accountInfo } from '../present.js';
 import type { ToastHandler } from './handler.js';
 

@@ -1,5 +1,5 @@
 /** LOYALTY_SIGNUP: a new REGISTERED account from exactly one of phone or email. */
-import { signUp } from '../../loyalty/members.js';
+import { signUp } from '../../loyalty/members/members.js';
 import type { ToastHandler } from './handler.js';
 
 export const signupHandler: ToastHandler<'LOYALTY_SIGNUP'> = {

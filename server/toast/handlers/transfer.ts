@@ -1,5 +1,5 @@
 /** LOYALTY_TRANSFER: card replacement; the account answers to the new identifier only. */
-import { transferMember } from '../../loyalty/members.js';
+import { transferMember } from '../../loyalty/members/members.js';
 import type { ToastHandler } from './handler.js';
 
 export const transferHandler: ToastHandler<'LOYALTY_TRANSFER'> = {

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentHash, publishProgramsFromDir } from '../../../server/loyalty/programs.js';
+import { contentHash, publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import type { Program } from '../../../rules/index.js';
 import type { TestApp } from '../../support/app.js';
 import { admin, startAdminApp } from './helpers.js';

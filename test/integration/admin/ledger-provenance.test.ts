@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { acceptAccrual, postAccrual } from '../../../server/loyalty/accrual.js';
+import { acceptAccrual, postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import type { TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';

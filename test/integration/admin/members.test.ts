@@ -10,7 +10,7 @@ import { buildApp } from '../../../server/http/app.js';
 import { createLogger } from '../../../server/logger.js';
 import { expect } from 'chai';
 import { LoyaltyError } from '../../../server/loyalty/errors.js';
-import { requireMember, type MemberRecord } from '../../../server/loyalty/members.js';
+import { requireMember, type MemberRecord } from '../../../server/loyalty/members/members.js';
 import type { TestApp } from '../../support/app.js';
 import { burger } from '../../support/demo-menu.js';
 import { ledgerInvariant, seedMember } from '../../support/members.js';

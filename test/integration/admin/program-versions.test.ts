@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint } from '../../../server/http/api-key-auth.js';
-import { applyDueActivations } from '../../../server/loyalty/publishing/activation.js';
+import { applyDueActivations } from '../../../server/loyalty/programs/activation.js';
 import type { TestApp } from '../../support/app.js';
 import { admin, ADMIN_KEYS, startAdminApp } from './helpers.js';
 

@@ -4,10 +4,10 @@
  * claim and the ledger append, and a void after the claim.
  */
 import { expect } from 'chai';
-import { reverseAccrual } from '../../../server/loyalty/accrual.js';
-import { readBalance } from '../../../server/loyalty/ledger.js';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
-import { snapshot } from '../../../server/loyalty/accrual.js';
+import { reverseAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import { readBalance } from '../../../server/loyalty/ledger/ledger.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
+import { snapshot } from '../../../server/loyalty/accrual/accrual.js';
 import { sweepUnfinishedClaims } from '../../../workers/claim-sweeper.js';
 import type { TestApp } from '../../support/app.js';
 import { claim, newMember, payCheck, startClaimsApp } from './helpers.js';

@@ -3,9 +3,9 @@
  * update, then a ledger append idempotent on `claim:<accrualId>`), and the ledger verifies clean.
  */
 import { expect } from 'chai';
-import { reverseAccrual } from '../../../server/loyalty/accrual.js';
-import { readBalance } from '../../../server/loyalty/ledger.js';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import { reverseAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import { readBalance } from '../../../server/loyalty/ledger/ledger.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 import type { TestApp } from '../../support/app.js';
 import { claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { acceptAccrual } from '../../../server/loyalty/accrual.js';
-import { createMember, type MemberRecord } from '../../../server/loyalty/members.js';
+import { acceptAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import { createMember, type MemberRecord } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { reverseAccrual } from '../../../server/loyalty/accrual.js';
+import { reverseAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import type { TestApp } from '../../support/app.js';
 import { CAFE_RESTAURANT, DEMO_RESTAURANT, KEYS, claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 

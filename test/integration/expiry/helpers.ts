@@ -4,8 +4,8 @@
  * daily expiry job's processor run at the test clock.
  */
 import { randomUUID } from 'node:crypto';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import type { Selection } from '../../../server/toast/schemas/index.js';
 import { runExpiryJob } from '../../../workers/expiry.worker.js';
 import type { TestApp } from '../../support/app.js';

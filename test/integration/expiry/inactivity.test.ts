@@ -4,10 +4,10 @@
  * runs that day; an ACCRUE keeps them alive; INQUIRE shows when they expire.
  */
 import { expect } from 'chai';
-import { appendEntry } from '../../../server/loyalty/ledger.js';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
-import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/member-expiry.js';
-import { activeProgram } from '../../../server/loyalty/program-cache.js';
+import { appendEntry } from '../../../server/loyalty/ledger/ledger.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
+import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { balanceOf, entriesOf, ledgerInvariant, seedMember } from '../../support/members.js';
 import { DAY_MS, DEMO, accrue, inquire, line, runExpiry } from './helpers.js';

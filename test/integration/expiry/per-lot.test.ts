@@ -4,7 +4,7 @@
  * dates a banked reward by the lot that makes it unaffordable.
  */
 import { expect } from 'chai';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { balanceOf, ledgerInvariant, seedMember } from '../../support/members.js';
 import { CAFE, DAY_MS, accrue, inquire, line, redeemCheckReward, runExpiry } from './helpers.js';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type mongoose from 'mongoose';
 import { Types } from 'mongoose';
-import { appendEntry, readBalance, type AppendRequest } from '../../../server/loyalty/ledger.js';
+import { appendEntry, readBalance, type AppendRequest } from '../../../server/loyalty/ledger/ledger.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';
 

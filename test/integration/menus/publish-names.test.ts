@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type mongoose from 'mongoose';
-import { publishProgramsFromDir } from '../../../server/loyalty/programs.js';
+import { publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import { importSampleMenus } from '../../../server/menus/sample-menus.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { Queue, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { acceptAccrual } from '../../../server/loyalty/accrual.js';
+import { acceptAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 import { metricsAccess } from '../../../server/http/metrics/metrics-route.js';
 import { runLedgerVerification } from '../../../workers/ledger-verify.scheduler.js';

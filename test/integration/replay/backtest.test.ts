@@ -13,7 +13,7 @@ import { parseRange } from '../../../server/replay/backtest-range.js';
 import { runBacktest } from '../../../server/replay/backtest.js';
 import { activeRuleSet, draftRuleSet, type RuleSet } from '../../../server/replay/rule-sets.js';
 import { readFileSync } from 'node:fs';
-import { publishProgramsFromDir } from '../../../server/loyalty/programs.js';
+import { publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';
 import { SMALL_CHECKS, seedStoredChecks } from '../../support/stored-checks.js';

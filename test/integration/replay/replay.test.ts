@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { replayTransaction } from '../../../server/replay/replay.js';
 import { draftRuleSet, ruleSetByVersion } from '../../../server/replay/rule-sets.js';
 import { startTestApp, type TestApp } from '../../support/app.js';

@@ -1,7 +1,7 @@
 /** Retention: old INQUIRE/SEARCH answers go; fresh ones and every REDEEM/ACCRUE record stay. */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { pruneReadOnlyAnswers } from '../../../server/loyalty/retention.js';
+import { pruneReadOnlyAnswers } from '../../../server/loyalty/idempotency/retention.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';

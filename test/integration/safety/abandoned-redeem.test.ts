@@ -6,8 +6,8 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { compensateAbandonedRedeems } from '../../../server/loyalty/abandoned-redeems.js';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import { compensateAbandonedRedeems } from '../../../server/loyalty/redemption/abandoned-redeems.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';

@@ -10,8 +10,8 @@ import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
 import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
-import { identifierKey } from '../../../server/loyalty/idempotency.js';
-import { verifyLedger } from '../../../server/loyalty/ledger-verify.js';
+import { identifierKey } from '../../../server/loyalty/idempotency/idempotency.js';
+import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 
 describe('commit safety: the answer of a committed effect is ACCEPT', () => {
   let t: TestApp;

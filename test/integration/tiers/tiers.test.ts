@@ -5,8 +5,8 @@
  * INQUIRE, and a voided check that drops lifetime points below a threshold demotes.
  */
 import { expect } from 'chai';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { toast } from '../../support/toast-client.js';
 import { reverseRequest } from '../../support/toast-requests.js';

@@ -3,8 +3,8 @@
  * suspended accounts, and visits whose account cannot be found — none of them lost.
  */
 import { expect } from 'chai';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
-import { releaseWithheldAccruals } from '../../../server/loyalty/withheld-accruals.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import { releaseWithheldAccruals } from '../../../server/loyalty/accrual/withheld-accruals.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { balanceOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';

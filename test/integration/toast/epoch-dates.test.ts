@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { balanceOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';

@@ -8,7 +8,7 @@ import { burger, fries } from '../../support/demo-menu.js';
 import { seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
 import { check, inquireRequest, loyaltyDiscount, redemption, searchRequest } from '../../support/toast-requests.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 
 const INVALID = '{"transactionStatus":"ERROR_ACCOUNT_INVALID"}';
 

@@ -12,8 +12,8 @@ import { toast } from '../../support/toast-client.js';
 import {
   accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, selection,
 } from '../../support/toast-requests.js';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import type { Check, Selection } from '../../../server/toast/schemas/index.js';
 
 const ACCEPT = '{"transactionStatus":"ACCEPT"}';

@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
 import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest, selection } from '../../support/toast-requests.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 
 const CAFE = 'c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01';
 

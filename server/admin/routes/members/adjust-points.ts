@@ -1,8 +1,8 @@
 import { HttpError } from '../../../http/errors.js';
-import { adjustPoints } from '../../../loyalty/member-admin/adjustments.js';
-import { ledgerLine } from '../../../loyalty/member-admin/ledger-page.js';
-import { readBalance } from '../../../loyalty/ledger.js';
-import { activeProgram } from '../../../loyalty/program-cache.js';
+import { adjustPoints } from '../../../loyalty/members/admin/adjustments.js';
+import { ledgerLine } from '../../../loyalty/members/admin/ledger-page.js';
+import { readBalance } from '../../../loyalty/ledger/ledger.js';
+import { activeProgram } from '../../../loyalty/programs/program-cache.js';
 import { defineRoute } from '../../route.js';
 import { ledgerLineSchema, memberParams } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';

@@ -1,12 +1,12 @@
 import { HttpError } from '../../../http/errors.js';
-import { eraseMember } from '../../../loyalty/erase.js';
+import { eraseMember } from '../../../loyalty/members/erase.js';
 import { defineRoute } from '../../route.js';
 import { memberParams, unknownMemberDoc } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';
 
 /**
  * `DELETE /programs/{programId}/members/{identifier}`: erases the guest's personal data (the
- * safety service, server/loyalty/erase.ts, as `npm run members -- erase`). The ledger keeps its
+ * safety service, server/loyalty/members/erase.ts, as `npm run members -- erase`). The ledger keeps its
  * amounts; the record stays as a SUSPENDED tombstone `erased-<memberId>`, which a repeated
  * DELETE may name to finish an interrupted erase.
  */

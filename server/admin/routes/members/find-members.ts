@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../../http/errors.js';
-import { lookupMembers, type LookupCriterion } from '../../../loyalty/member-admin/member-view.js';
+import { lookupMembers, type LookupCriterion } from '../../../loyalty/members/admin/member-view.js';
 import { defineRoute } from '../../route.js';
 import { programParams } from '../../schemas/common.js';
 import { identifierSchema, memberViewSchema } from '../../schemas/members.js';

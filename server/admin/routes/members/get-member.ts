@@ -1,4 +1,4 @@
-import { memberProfile } from '../../../loyalty/member-admin/member-view.js';
+import { memberProfile } from '../../../loyalty/members/admin/member-view.js';
 import { defineRoute } from '../../route.js';
 import { memberAnswerSchema, memberParams, unknownMemberDoc } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';

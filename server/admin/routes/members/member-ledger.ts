@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../../http/errors.js';
-import { decodeCursor, ledgerPage } from '../../../loyalty/member-admin/ledger-page.js';
+import { decodeCursor, ledgerPage } from '../../../loyalty/members/admin/ledger-page.js';
 import { defineRoute } from '../../route.js';
 import { ledgerLineSchema, memberParams, unknownMemberDoc } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';

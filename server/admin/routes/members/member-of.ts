@@ -1,7 +1,7 @@
 import { HttpError } from '../../../http/errors.js';
 import type { AppDeps } from '../../../http/deps.js';
-import { findByIdentifier } from '../../../loyalty/member-admin/member-view.js';
-import type { MemberRecord } from '../../../loyalty/members.js';
+import { findByIdentifier } from '../../../loyalty/members/admin/member-view.js';
+import type { MemberRecord } from '../../../loyalty/members/members.js';
 
 /** Path parameters of every member route. */
 export interface MemberParams {

@@ -1,7 +1,7 @@
 import { Conflict } from '../../../http/errors.js';
-import { memberView } from '../../../loyalty/member-admin/member-view.js';
-import { reinstateMember, suspendMember } from '../../../loyalty/member-admin/suspension.js';
-import { releaseWithheldAccruals } from '../../../loyalty/withheld-accruals.js';
+import { memberView } from '../../../loyalty/members/admin/member-view.js';
+import { reinstateMember, suspendMember } from '../../../loyalty/members/admin/suspension.js';
+import { releaseWithheldAccruals } from '../../../loyalty/accrual/withheld-accruals.js';
 import { defineRoute } from '../../route.js';
 import { memberAnswerSchema, memberParams, unknownMemberDoc } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';

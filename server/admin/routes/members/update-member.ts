@@ -1,6 +1,6 @@
 import { Conflict, ValidationFailed } from '../../../http/errors.js';
-import { updateContact, type ContactChange } from '../../../loyalty/member-admin/contact.js';
-import { memberView } from '../../../loyalty/member-admin/member-view.js';
+import { updateContact, type ContactChange } from '../../../loyalty/members/admin/contact.js';
+import { memberView } from '../../../loyalty/members/admin/member-view.js';
 import { defineRoute } from '../../route.js';
 import { memberAnswerSchema, memberParams, unknownMemberDoc } from '../../schemas/members.js';
 import { memberOf, type MemberParams } from './member-of.js';

@@ -1,5 +1,5 @@
 import { HttpError } from '../../../http/errors.js';
-import { activateVersion } from '../../../loyalty/publishing/activation.js';
+import { activateVersion } from '../../../loyalty/programs/activation.js';
 import { compilePart } from '../../schema-validation.js';
 import { defineRoute, type JsonSchema } from '../../route.js';
 import { isoTimeSchema, programParamsWith, versionLabelSchema } from '../../schemas/common.js';

@@ -1,5 +1,5 @@
 import { HttpError } from '../../../http/errors.js';
-import { cancelScheduledActivation } from '../../../loyalty/publishing/activation.js';
+import { cancelScheduledActivation } from '../../../loyalty/programs/activation.js';
 import { defineRoute } from '../../route.js';
 import { isoTimeSchema, programParams } from '../../schemas/common.js';
 

@@ -1,6 +1,6 @@
 import { diffPrograms } from '../../../../rules/diff.js';
 import { HttpError } from '../../../http/errors.js';
-import { findVersionBody } from '../../../loyalty/publishing/rule-set-versions.js';
+import { findVersionBody } from '../../../loyalty/programs/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParamsWith, versionLabelSchema } from '../../schemas/common.js';
 

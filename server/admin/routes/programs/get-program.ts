@@ -1,6 +1,6 @@
 import { HttpError } from '../../../http/errors.js';
-import { programDetail } from '../../../loyalty/publishing/program-summaries.js';
-import { listVersions } from '../../../loyalty/publishing/rule-set-versions.js';
+import { programDetail } from '../../../loyalty/programs/program-summaries.js';
+import { listVersions } from '../../../loyalty/programs/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParams } from '../../schemas/common.js';
 import { programDetailSchema } from '../../schemas/programs.js';

@@ -1,5 +1,5 @@
 import { HttpError } from '../../../http/errors.js';
-import { findVersionBody } from '../../../loyalty/publishing/rule-set-versions.js';
+import { findVersionBody } from '../../../loyalty/programs/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParamsWith, ruleFileBodySchema, versionLabelSchema } from '../../schemas/common.js';
 

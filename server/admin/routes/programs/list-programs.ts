@@ -1,4 +1,4 @@
-import { listPrograms } from '../../../loyalty/publishing/program-summaries.js';
+import { listPrograms } from '../../../loyalty/programs/program-summaries.js';
 import { defineRoute } from '../../route.js';
 import { programSummarySchema } from '../../schemas/programs.js';
 

@@ -1,5 +1,5 @@
 import { HttpError } from '../../../http/errors.js';
-import { publishVersion } from '../../../loyalty/publishing/rule-set-versions.js';
+import { publishVersion } from '../../../loyalty/programs/rule-set-versions.js';
 import { defineRoute } from '../../route.js';
 import { programParams, ruleFileBodySchema } from '../../schemas/common.js';
 import { versionInfoSchema } from '../../schemas/programs.js';

@@ -1,6 +1,6 @@
 import type { Program } from '../../../../rules/index.js';
 import { HttpError } from '../../../http/errors.js';
-import { validateForPublish } from '../../../loyalty/programs.js';
+import { validateForPublish } from '../../../loyalty/programs/programs.js';
 
 /**
  * The checks a rule file passes before it may be published to `programId` (schema, menu names,

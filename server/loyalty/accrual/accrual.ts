@@ -1,0 +1,230 @@
+/**
+ * ACCRUE end to end: accept (record the paid check in MongoDB, then enqueue), post (the
+ * worker computes points with the rule engine and appends the ledger entry) and reverse.
+ *
+ * Invariants: the accrual document is written before ACCEPT (7); a check accrues at most once
+ * while not reversed, also when Toast retries with a new GUID (5); posting and reversing are
+ * idempotent on ledger sourceKeys `accrual:<id>` and `reverse-accrual:<id>` (3), whichever
+ * order the worker and a REVERSE run in.
+ */
+import { Types } from 'mongoose';
+import type { Logger } from 'pino';
+import { accrual as computeAccrual, type AccrualResult, type MemberState, type NormalizedCheck, type Program } from '../../../rules/index.js';
+import type { Models } from '../../store/models/index.js';
+import { accrualJobId, type Queues } from '../../../workers/queues.js';
+import { acceptedState, receiptLine } from './accrual-outcome.js';
+import { appendEntry } from '../ledger/ledger.js';
+import { reverseRedemptionsGoneFromCheck } from '../redemption/redemption-reconcile.js';
+import { supersedeIfRepaid } from './repay.js';
+import { activeProgram, programVersion } from '../programs/program-cache.js';
+import { withRollingPoints } from '../tiers/tier-points.js';
+import { updateTier } from '../tiers/tier-update.js';
+
+export interface AccrualDeps {
+  models: Models;
+  logger: Logger;
+  queues: Pick<Queues, 'accrual'>;
+}
+
+/** The member facts accrual depends on. */
+export interface AccrualMember {
+  _id: Types.ObjectId;
+  status: string;
+  tier?: string | null;
+  lifetimePoints?: number | null;
+  visits?: number | null;
+  pointsBalance?: number | null;
+}
+
+export interface AcceptAccrualInput {
+  programId: string;
+  locationGuid: string;
+  transactionGuid: string;
+  orderGuid?: string | null;
+  member: AccrualMember | null;
+  /** True when the request named an account that resolves to nobody: the check is kept UNCLAIMED. */
+  unresolvedIdentifier?: boolean;
+  /** The paid check, normalised at the Toast edge: cents, canonical dates; the only form stored. */
+  check: NormalizedCheck;
+  now: Date;
+}
+
+export interface AcceptAccrualResult {
+  accrualId: string;
+  points: number;
+  /** True when this check had already been accepted (a retry with a new GUID). */
+  duplicate: boolean;
+  userMessage: string;
+}
+
+/** The member facts recorded on an accrual, so points computed later are deterministic. */
+export function snapshot(member: AccrualMember): MemberState {
+  return {
+    status: member.status as MemberState['status'],
+    tier: member.tier ?? null,
+    pointsBalance: member.pointsBalance ?? 0,
+    lifetimePoints: member.lifetimePoints ?? 0,
+    visits: member.visits ?? 0,
+    usage: {},
+  };
+}
+
+function checkTime(check: NormalizedCheck, now: Date): Date {
+  for (const candidate of [check.paidDate, check.closedDate]) {
+    const t = candidate ? Date.parse(candidate) : NaN;
+    if (Number.isFinite(t)) return new Date(t);
+  }
+  return now;
+}
+
+/** Points for this check under `program`; starters earn nothing where the program says so. */
+export async function computePoints(program: Program, locationGuid: string, check: NormalizedCheck, member: MemberState | null, at: Date): Promise<AccrualResult> {
+  const result = await computeAccrual(program, { now: at.toISOString(), locationGuid, check, member });
+  if (member?.status === 'STARTER' && !program.policies.membership.starterMayEarn) return { ...result, points: 0, breakdown: [] };
+  if (member?.status === 'SUSPENDED') return { ...result, points: 0, breakdown: [] };
+  return result;
+}
+
+/** Records a paid check and queues its points; answers what to print on the receipt. */
+export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
+  const active = await activeProgram(deps.models, input.programId);
+  if (!active) throw new Error(`program ${input.programId} has no published rule set`);
+  await reverseRedemptionsGoneFromCheck({ models: deps.models, programId: input.programId, restaurantGuid: input.locationGuid, check: input.check, now: input.now });
+  const checkGuid = input.check.checkGuid ?? '';
+  const at = checkTime(input.check, input.now);
+  const member = input.member
+    ? await withRollingPoints(deps.models, active.program, input.member._id, snapshot(input.member), input.now)
+    : null;
+  const computed = await computePoints(active.program, input.locationGuid, input.check, member, at);
+  const id = new Types.ObjectId();
+  const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
+  const state = acceptedState(input.member, active.program);
+  try {
+    await deps.models.Accrual.create({
+      _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
+      activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
+      state, ruleSetHash: active.contentHash, memberSnapshot: member,
+      check: input.check, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    // Paid again with a new amount: the earlier accrual is reversed and this one takes its place.
+    const superseded = await supersedeIfRepaid(deps.models, activeCheckKey, input.check, input.now);
+    if (!superseded) return acceptDuplicate(deps, activeCheckKey, input);
+    const program = await programVersion(deps.models, superseded.programId, superseded.ruleSetHash);
+    if (program) await takeBackPoints(deps.models, superseded, program, input.now);
+    return acceptAccrual(deps, input);
+  }
+  if (state === 'PENDING') await enqueueAccrual(deps, id.toHexString());
+  const userMessage = receiptLine({ state, points: computed.points, unresolved: input.unresolvedIdentifier === true });
+  return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage };
+}
+
+/** Toast retried an ACCRUE of a check we already hold (new GUID): no second effect. */
+async function acceptDuplicate(deps: AccrualDeps, activeCheckKey: string, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
+  const existing = await deps.models.Accrual.findOneAndUpdate(
+    { activeCheckKey },
+    { $addToSet: { transactionGuids: input.transactionGuid } },
+    { returnDocument: 'before' },
+  ).lean();
+  if (!existing) throw new Error('accrual vanished during dedupe');
+  const points = existing.points ?? existing.expectedPoints;
+  return { accrualId: String(existing._id), points, duplicate: true, userMessage: receiptLine({ state: existing.state, points }) };
+}
+
+/** Adds the posting job; a Redis outage is logged, not fatal: the sweeper re-enqueues. */
+export async function enqueueAccrual(deps: AccrualDeps, accrualId: string): Promise<boolean> {
+  try {
+    await deps.queues.accrual.add('post', { accrualId }, { jobId: accrualJobId(accrualId) });
+    return true;
+  } catch (err) {
+    deps.logger.warn({ accrualId, err: (err as Error).message }, 'accrual enqueue failed; the sweeper will retry');
+    return false;
+  }
+}
+
+export type PostOutcome = 'POSTED' | 'ALREADY_DONE' | 'REVERSED' | 'NOT_FOUND';
+
+/** Worker side: computes and posts the points of one accrual. Safe to run any number of times. */
+export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: string, now: Date): Promise<PostOutcome> {
+  const acc = await deps.models.Accrual.findById(accrualId).lean();
+  if (!acc) return 'NOT_FOUND';
+  if (acc.state !== 'PENDING' || !acc.memberId) return acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_DONE';
+  const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
+  if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
+  const result = await computePoints(program, acc.restaurantGuid, acc.check as NormalizedCheck, acc.memberSnapshot as MemberState | null, acc.checkTime);
+  if (result.points > 0) {
+    await appendEntry(deps.models, {
+      programId: acc.programId, memberId: acc.memberId, delta: result.points, kind: 'ACCRUE',
+      sourceKey: `accrual:${accrualId}`, floor: 'ALLOW_NEGATIVE',
+      refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.transactionGuids[0] ?? null, checkGuid: acc.checkGuid },
+      provenance: { ruleIds: [...new Set(result.breakdown.map((l) => l.ruleId))], ruleSetVersion: result.ruleSetVersion },
+    }, now);
+    // Before the state flip, so a retried job (the flip not yet done) recomputes after a crash.
+    await updateTier(deps.models, { programId: acc.programId, memberId: acc.memberId, causeKey: `accrual:${accrualId}`, now });
+  }
+  const moved = await deps.models.Accrual.updateOne(
+    { _id: acc._id, state: 'PENDING' },
+    { $set: { state: 'POSTED', points: result.points, breakdown: result.breakdown, ruleSetVersion: result.ruleSetVersion, postedAt: now } },
+  );
+  if (moved.modifiedCount === 1) return 'POSTED';
+  // A REVERSE won the race while we posted: make sure our entry is taken back.
+  const latest = await deps.models.Accrual.findById(acc._id).lean();
+  if (latest?.state === 'REVERSED') {
+    await takeBackPoints(deps.models, latest, program, now);
+    return 'REVERSED';
+  }
+  return 'ALREADY_DONE';
+}
+
+/**
+ * Appends the reversal of whatever this accrual posted, at the register (`accrual:<id>`) or by a
+ * receipt claim (`claim:<id>`); nothing if it never posted.
+ */
+export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null }, program: Program, now: Date): Promise<void> {
+  if (!acc.memberId) return;
+  const id = acc._id.toHexString();
+  const posted = await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: { $in: [`accrual:${id}`, `claim:${id}`] } }).lean();
+  if (!posted || posted.delta <= 0) return;
+  await appendEntry(models, {
+    programId: acc.programId, memberId: acc.memberId, delta: -posted.delta, kind: 'REVERSE_ACCRUE',
+    sourceKey: `reverse-accrual:${acc._id.toHexString()}`,
+    floor: program.policies.reversal.clamp === 'NEGATIVE' ? 'ALLOW_NEGATIVE' : 'CLAMP_AT_ZERO',
+    refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.reverseTransactionGuid ?? null, checkGuid: acc.checkGuid },
+  }, now);
+  await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `reverse-accrual:${id}`, now });
+}
+
+export type ReverseAccrualOutcome = 'REVERSED' | 'NOT_FOUND' | 'ALREADY_REVERSED';
+
+export interface ReverseAccrualInput {
+  programId: string;
+  /** The GUID of the ACCRUE being reversed (any GUID Toast used for it). */
+  transactionGuid: string;
+  /** The restaurant the REVERSE comes from: only its own accruals are found (the webhook always sets it). */
+  restaurantGuid?: string;
+  reverseTransactionGuid?: string | null;
+  now: Date;
+}
+
+/**
+ * Reverses an accrual: a pending one is cancelled, a posted one takes its points back per the
+ * program's clamp policy. Reversing again answers ALREADY_REVERSED with no second effect.
+ */
+export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: ReverseAccrualInput): Promise<ReverseAccrualOutcome> {
+  const scope = input.restaurantGuid === undefined ? {} : { restaurantGuid: input.restaurantGuid };
+  const found = await deps.models.Accrual.findOne({ programId: input.programId, ...scope, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
+  if (!found) return 'NOT_FOUND';
+  const before = await deps.models.Accrual.findOneAndUpdate(
+    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] } },
+    { $set: { state: 'REVERSED', reversedAt: input.now, reverseTransactionGuid: input.reverseTransactionGuid ?? null,
+      activeCheckKey: `${found.activeCheckKey}|reversed|${String(found._id)}` } },
+    { returnDocument: 'before' },
+  ).lean();
+  const acc = before ?? found;
+  if (!before && found.state !== 'REVERSED') return 'ALREADY_REVERSED';
+  // Also on a repeat: finish a take-back that a crash may have interrupted (idempotent).
+  const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
+  if (program) await takeBackPoints(deps.models, { ...acc, reverseTransactionGuid: input.reverseTransactionGuid ?? acc.reverseTransactionGuid }, program, input.now);
+  return before ? 'REVERSED' : 'ALREADY_REVERSED';
+}

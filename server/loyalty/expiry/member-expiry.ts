@@ -1,0 +1,70 @@
+/**
+ * Points expiry for one member (I/O shell around the pure expiry.ts): read the ledger, see what
+ * is due, append the day's EXPIRE entry, recompute the tier.
+ *
+ * The EXPIRE entry's sourceKey is `expire:<programId>:<memberId>:<YYYY-MM-DD in the program's
+ * timezone>`, so a job that runs twice on a day (a retry, a stalled job, two replicas) expires
+ * once; its floor is CLAMP_AT_ZERO, so it never takes a balance below zero.
+ */
+import type { Types } from 'mongoose';
+import type { Program } from '../../../rules/index.js';
+import type { Models } from '../../store/models/index.js';
+import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from './expiry.js';
+import { appendEntry } from '../ledger/ledger.js';
+import { updateTier, type TierUpdate } from '../tiers/tier-update.js';
+
+/** What one member's expiry run did. */
+export interface MemberExpiryResult {
+  /** Points taken by the EXPIRE entry appended now (0 when nothing was due or already done today). */
+  expired: number;
+  tier: TierUpdate | null;
+}
+
+/** The member's ledger in `seq` order, only the fields expiry needs. */
+async function ledgerLines(models: Models, memberId: Types.ObjectId | string): Promise<LedgerLine[]> {
+  return models.LedgerEntry.find({ memberId }, { _id: 0, kind: 1, delta: 1, sourceKey: 1, createdAt: 1 })
+    .sort({ seq: 1 }).lean<LedgerLine[]>();
+}
+
+/** The member's expiry position at `now` under the program's policy. */
+export async function memberExpiryOutlook(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<ExpiryOutlook> {
+  if (program.policies.expiry.mode === 'NONE') return { due: 0, upcoming: [] };
+  return expiryOutlook(program.policies.expiry, await ledgerLines(models, memberId), now, programTimezone(program));
+}
+
+/** The member fields INQUIRE's expiry outlook reads. */
+export interface ExpiryMember {
+  _id: Types.ObjectId | string;
+  pointsBalance: number;
+  lastActivityAt?: Date | null;
+}
+
+/**
+ * The expiry position INQUIRE shows. Under INACTIVITY it depends only on the balance and the
+ * last activity, both on the member projection (see ledger.ts), so the ledger is not read;
+ * PER_LOT replays the member's ledger. The daily job always reads the ledger.
+ */
+export async function inquiryExpiryOutlook(models: Models, program: Program, member: ExpiryMember, now: Date): Promise<ExpiryOutlook> {
+  const policy = program.policies.expiry;
+  if (policy.mode === 'INACTIVITY' && member.lastActivityAt) {
+    const line: LedgerLine = { kind: 'ACCRUE', delta: member.pointsBalance, sourceKey: '', createdAt: member.lastActivityAt };
+    return expiryOutlook(policy, [line], now, programTimezone(program));
+  }
+  return memberExpiryOutlook(models, program, member._id, now);
+}
+
+/** Expires what is due for the member today (idempotent per day) and recomputes its tier. */
+export async function expireMember(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date, checkExpiry = true): Promise<MemberExpiryResult> {
+  const key = expireSourceKey(program.id, String(memberId), localDate(now, programTimezone(program)));
+  let expired = 0;
+  const outlook = checkExpiry ? await memberExpiryOutlook(models, program, memberId, now) : null;
+  if (outlook && outlook.due > 0) {
+    const outcome = await appendEntry(models, {
+      programId: program.id, memberId, delta: -outlook.due, kind: 'EXPIRE', sourceKey: key, floor: 'CLAMP_AT_ZERO',
+      provenance: { ruleSetVersion: program.version },
+    }, now);
+    if (outcome.status === 'APPLIED') expired = -outcome.entry.delta;
+  }
+  const tier = await updateTier(models, { programId: program.id, memberId, causeKey: key, now });
+  return { expired, tier };
+}

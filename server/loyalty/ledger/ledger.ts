@@ -1,0 +1,183 @@
+/**
+ * The points ledger: append-only entries per member, each one atomic insert.
+ *
+ * Concurrency (ARCHITECTURE §5): read the member's head (seq, balanceAfter), decide, insert
+ * `{seq: head + 1}` under the unique indexes (memberId, seq) and (memberId, sourceKey). A
+ * duplicate seq means another writer won the race: reload and decide again. A duplicate
+ * sourceKey means this effect was already applied: return the earlier entry. The member's
+ * `pointsBalance` is then moved forward with a guarded update (`ledgerSeq < seq`); if the
+ * process dies in between, `readBalance` repairs it from the ledger head.
+ */
+import type { Types } from 'mongoose';
+import type { LedgerEntryDoc, LedgerKind } from '../../store/models/ledger-entry.js';
+import type { Models } from '../../store/models/index.js';
+import { activityKinds } from '../expiry/expiry.js';
+
+export type { LedgerKind } from '../../store/models/ledger-entry.js';
+
+/** What a debit may do to the balance. */
+export type BalanceFloor =
+  /** Refuse the entry when the balance would go below zero (redemptions, invariant 2). */
+  | 'REJECT_BELOW_ZERO'
+  /** Take back at most what is left (accrual reversal, clamp policy). */
+  | 'CLAMP_AT_ZERO'
+  /** Record the full delta, even into a negative balance (accrual reversal, negative policy). */
+  | 'ALLOW_NEGATIVE';
+
+export interface AppendRequest {
+  programId: string;
+  memberId: Types.ObjectId | string;
+  /** Integer points; negative for debits. */
+  delta: number;
+  kind: LedgerKind;
+  /** Identity of the side effect; unique per member (invariant 3). */
+  sourceKey: string;
+  floor: BalanceFloor;
+  refs?: { restaurantGuid?: string | null; transactionGuid?: string | null; checkGuid?: string | null; appliedDiscountGuids?: string[] };
+  provenance?: { ruleIds?: string[]; ruleSetVersion?: string | null };
+  /** Why the entry was made when no Toast request asked for it directly (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
+  cause?: string;
+  /** ADJUST: the operator's reason and key fingerprint. */
+  note?: { reason: string; by: string };
+}
+
+export type LedgerEntry = LedgerEntryDoc & { _id: Types.ObjectId };
+
+export type AppendOutcome =
+  | { status: 'APPLIED'; entry: LedgerEntry }
+  | { status: 'DUPLICATE'; entry: LedgerEntry }
+  | { status: 'INSUFFICIENT'; balance: number };
+
+/** Kinds whose points count towards lifetime (tier) points. */
+export const lifetimeKinds: ReadonlySet<LedgerKind> = new Set(['ACCRUE', 'CLAIM', 'BONUS', 'REVERSE_ACCRUE']);
+const maxAttempts = 100;
+
+interface Head {
+  seq: number;
+  balance: number;
+  lifetime: number;
+}
+
+/**
+ * The member's ledger head, read from the ledger itself: the projection only says where to look.
+ * Reads the entry at the member's `ledgerSeq` (exact unique-key probe) and walks forward while
+ * later entries exist (a concurrent append not yet projected, or a crash between insert and
+ * projection). Exact probes stay cheap on every store; a `{memberId}` query sorted by seq reads
+ * the member's whole history on the dev server, which does not use index prefixes, so it is only
+ * the fallback when the projection points nowhere.
+ */
+async function readHead(models: Models, memberId: AppendRequest['memberId']): Promise<Head & { projectedSeq: number }> {
+  const fields = { seq: 1, balanceAfter: 1, lifetimeAfter: 1 } as const;
+  const member = await models.Member.findById(memberId, { ledgerSeq: 1 }).lean();
+  const projectedSeq = member?.ledgerSeq ?? 0;
+  let at = projectedSeq > 0 ? await models.LedgerEntry.findOne({ memberId, seq: projectedSeq }, fields).lean() : null;
+  if (projectedSeq > 0 && !at) at = await models.LedgerEntry.findOne({ memberId }, fields).sort({ seq: -1 }).lean();
+  let head: Head = at ? { seq: at.seq, balance: at.balanceAfter, lifetime: at.lifetimeAfter ?? 0 } : { seq: 0, balance: 0, lifetime: 0 };
+  for (;;) {
+    const next = await models.LedgerEntry.findOne({ memberId, seq: head.seq + 1 }, fields).lean();
+    if (!next) return { ...head, projectedSeq };
+    head = { seq: next.seq, balance: next.balanceAfter, lifetime: next.lifetimeAfter ?? 0 };
+  }
+}
+
+/**
+ * How an entry moves lifetime (tier) points. A reversed accrual takes back everything the check
+ * earned, even when the balance floor clamped what left the balance: a voided check must not
+ * keep a member in a tier.
+ */
+function lifetimeChange(req: AppendRequest, recorded: number): number {
+  if (!lifetimeKinds.has(req.kind)) return 0;
+  return req.kind === 'REVERSE_ACCRUE' ? req.delta : recorded;
+}
+
+/** The delta actually recorded under `floor`, or null when the entry must be refused. */
+export function effectiveDelta(balance: number, delta: number, floor: BalanceFloor): number | null {
+  if (delta >= 0 || floor === 'ALLOW_NEGATIVE') return delta;
+  if (floor === 'REJECT_BELOW_ZERO') return balance + delta < 0 ? null : delta;
+  return Math.max(delta, -Math.max(balance, 0));
+}
+
+async function findBySource(models: Models, req: AppendRequest): Promise<LedgerEntry | null> {
+  return models.LedgerEntry.findOne({ memberId: req.memberId, sourceKey: req.sourceKey }).lean() as Promise<LedgerEntry | null>;
+}
+
+/** Appends one entry exactly once (by sourceKey), race-free against concurrent appends. */
+export async function appendEntry(models: Models, req: AppendRequest, now: Date): Promise<AppendOutcome> {
+  if (!Number.isSafeInteger(req.delta)) throw new TypeError('ledger delta must be an integer');
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const earlier = await findBySource(models, req);
+    if (earlier) {
+      // A retry after a crash between insert and projection: finish the projection now.
+      await project(models, earlier);
+      return { status: 'DUPLICATE', entry: earlier };
+    }
+    const head = await readHead(models, req.memberId);
+    const delta = effectiveDelta(head.balance, req.delta, req.floor);
+    if (delta === null) return { status: 'INSUFFICIENT', balance: head.balance };
+    const entry = {
+      programId: req.programId,
+      memberId: req.memberId,
+      seq: head.seq + 1,
+      delta,
+      balanceAfter: head.balance + delta,
+      lifetimeAfter: head.lifetime + lifetimeChange(req, delta),
+      kind: req.kind,
+      sourceKey: req.sourceKey,
+      requestedDelta: delta === req.delta ? null : req.delta,
+      refs: req.refs ?? {},
+      provenance: req.provenance ?? {},
+      cause: req.cause ?? null,
+      ...(req.note ? { note: req.note } : {}),
+      createdAt: now,
+    };
+    try {
+      const created = await models.LedgerEntry.create(entry);
+      const saved = created.toObject() as LedgerEntry;
+      await project(models, saved);
+      return { status: 'APPLIED', entry: saved };
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      // Lost the race for this seq, or a concurrent copy applied the same sourceKey: loop.
+      if (attempt > 3) await sleep(Math.min(50, attempt * 2) * Math.random());
+    }
+  }
+  throw new Error('ledger append: too much contention on one member');
+}
+
+/**
+ * Moves the member projection forward to `entry` unless a later entry already did, and keeps
+ * `lastActivityAt` = the latest activity entry (or the first entry, when there is none yet).
+ */
+async function project(models: Models, entry: LedgerEntry): Promise<void> {
+  const activity = activityKinds.has(entry.kind) || entry.seq === 1;
+  const moved = await models.Member.updateOne(
+    { _id: entry.memberId, ledgerSeq: { $lt: entry.seq } },
+    {
+      $set: { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 },
+      ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}),
+    },
+  );
+  // A later entry projected first: the activity time must still move forward ($max is monotonic).
+  if (moved.modifiedCount === 0 && activity) {
+    await models.Member.updateOne({ _id: entry.memberId }, { $max: { lastActivityAt: entry.createdAt } });
+  }
+}
+
+/**
+ * The member's balance from the ledger head (authoritative); repairs the projection when a
+ * crash left it behind.
+ */
+export async function readBalance(models: Models, memberId: AppendRequest['memberId']): Promise<{ balance: number; seq: number; lifetime: number }> {
+  const head = await readHead(models, memberId);
+  if (head.seq > head.projectedSeq) {
+    await models.Member.updateOne(
+      { _id: memberId, ledgerSeq: { $lt: head.seq } },
+      { $set: { ledgerSeq: head.seq, pointsBalance: head.balance, lifetimePoints: head.lifetime } },
+    );
+  }
+  return { balance: head.balance, seq: head.seq, lifetime: head.lifetime };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

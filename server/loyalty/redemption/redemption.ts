@@ -1,0 +1,216 @@
+/**
+ * REDEEM: re-validate the submitted redemptions, then debit each accepted one through the ledger
+ * (floor REJECT_BELOW_ZERO, so a balance never goes below zero, invariant 2) and record its
+ * usage. A redemption is identified by its applied discount on the check: its debit's sourceKey
+ * is `redeem:discount:<GUID>`, so a retried REDEEM, a taken-over one, or a later REDEEM of the same
+ * check carrying the same discount finds the earlier debit instead of repeating it (later ones are
+ * answered from the record, redeemed-discounts.ts). Only a redemption with no discount GUID at
+ * all falls back to `redeem:<transaction>:#<position>`.
+ * Once any debit committed, nothing here throws: on a failure the ledger is read back and the
+ * answer lists exactly what was committed (invariant 6). The answer shows the state after the
+ * debits: the balance and the offers (after-redeem.ts).
+ */
+import type { Logger } from 'pino';
+import { type AppliedRedemption, type NormalizedCheck, type OffersResult, type RejectedRedemption, type SubmittedRedemption } from '../../../rules/index.js';
+import type { Models } from '../../store/models/index.js';
+import { offersAfterRedeem } from './after-redeem.js';
+import { evaluateCheck, splitSubmitted, type CheckEvaluation } from '../offers/check-evaluation.js';
+import { appendEntry, readBalance } from '../ledger/ledger.js';
+import { release, reserveLimitSlots } from './limit-slots.js';
+import type { MemberRecord } from '../members/members.js';
+import type { ProgramContext } from '../programs/program-context.js';
+import type { CommittedRedemption } from './redeemed-discounts.js';
+
+export interface RedeemInput {
+  models: Models;
+  logger: Logger;
+  context: ProgramContext;
+  member: MemberRecord;
+  /** The check, normalised at the Toast edge (cents). */
+  check: NormalizedCheck;
+  redemptions: SubmittedRedemption[];
+  transactionGuid: string;
+  now: Date;
+}
+
+export type { CommittedRedemption } from './redeemed-discounts.js';
+
+export interface RedeemResult {
+  evaluation: CheckEvaluation;
+  /** Offers after the debits: the new balance, usage and rewards on the check. */
+  offers: OffersResult;
+  applied: AppliedRedemption[];
+  rejected: RejectedRedemption[];
+  committed: CommittedRedemption[];
+  balance: number;
+}
+
+/** Rejections decided here rather than by the engine (messages shown to staff; no PII). */
+const MESSAGES = {
+  NEEDS_POINTS: 'Not enough points for this reward',
+  LIMIT_REACHED: 'This reward has reached its usage limit',
+  UNAVAILABLE: 'Reward no longer available',
+} as const;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * One sourceKey per submitted redemption, unique within the request and stable across retries and
+ * across requests carrying the same discount.
+ */
+export function redemptionSourceKeys(transactionGuid: string, redemptions: SubmittedRedemption[]): string[] {
+  const seen = new Set<string>();
+  return redemptions.map((r, i) => {
+    const guid = str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
+    let key = guid ? `redeem:discount:${guid}` : `redeem:${transactionGuid}:#${i}`;
+    if (seen.has(key)) key = `${key}#${i}`;
+    seen.add(key);
+    return key;
+  });
+}
+
+/** Points this request already debited (a retry after a crash), by sourceKey. */
+async function committedDebits(models: Models, memberId: MemberRecord['_id'], keys: string[]): Promise<Map<string, number>> {
+  const entries = await models.LedgerEntry.find({ memberId, sourceKey: { $in: keys } }, { sourceKey: 1, delta: 1 }).lean();
+  return new Map(entries.map((e) => [e.sourceKey, -e.delta]));
+}
+
+/** Pairs each applied redemption with the sourceKey of the submitted one it came from. */
+function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
+  const rejected = new Set(evaluation.validation.rejected.map((r) => r.redemption));
+  return evaluation.redemptions.flatMap((r, i) => (rejected.has(r) ? [] : [keys[i] as string]));
+}
+
+async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, limitSlots: string[]): Promise<void> {
+  try {
+    await input.models.RewardRedemption.create({
+      _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
+      rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
+      transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots,
+      sourceKey, points: applied.pointsCost, restaurantGuid: input.context.restaurantGuid, checkGuid: input.check.checkGuid,
+      appliedDiscountGuid: applied.appliedDiscountGuid, multiItemDiscountGuid: applied.multiItemDiscountGuid,
+      selectionGuid: applied.selectionGuid, name: applied.name,
+      ...(applied.itemApplication ? { itemApplication: applied.itemApplication.map((a) => ({ selectionIdentifier: a.selectionIdentifier, amountCents: a.amountCents })) } : {}),
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err; // already recorded by an earlier attempt
+  }
+}
+
+type DebitOutcome = { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' } | { ok: true; balanceAfter: number | null };
+
+/**
+ * Commits one redemption: its limit slots (reward-limit units, claimed atomically), then its
+ * points. Answers the balance right after the debit when points moved, so the REDEEM answer
+ * needs no second read of the ledger.
+ */
+async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<DebitOutcome> {
+  const memberId = String(input.member._id);
+  const slots = await reserveLimitSlots({
+    models: input.models, program: input.context.program, locationGuid: input.context.restaurantGuid, memberId, applied, sourceKey, now: input.now,
+  });
+  if (!slots) return { ok: false, reason: 'LIMIT_REACHED' };
+  let balanceAfter: number | null = null;
+  if (applied.pointsCost > 0) {
+    const outcome = await appendEntry(input.models, {
+      programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
+      floor: 'REJECT_BELOW_ZERO',
+      refs: {
+        restaurantGuid: input.context.restaurantGuid, transactionGuid: input.transactionGuid,
+        checkGuid: input.check.checkGuid, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
+      },
+      provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
+    }, input.now);
+    if (outcome.status === 'INSUFFICIENT') {
+      await release(input.models, slots, sourceKey);
+      return { ok: false, reason: 'NEEDS_POINTS' };
+    }
+    balanceAfter = outcome.entry.balanceAfter;
+  }
+  await recordUsage(input, applied, sourceKey, slots);
+  return { ok: true, balanceAfter };
+}
+
+function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedemption {
+  return {
+    rewardId: a.identifier, appliedDiscountGuid: a.appliedDiscountGuid, multiItemDiscountGuid: a.multiItemDiscountGuid,
+    quantity: a.quantity, points: a.pointsCost, amountCents: a.amountCents, sourceKey,
+  };
+}
+
+/** Re-validates and commits; see the module comment for the guarantees. */
+export async function redeem(input: RedeemInput): Promise<RedeemResult> {
+  const split = await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions);
+  const keys = redemptionSourceKeys(input.transactionGuid, split.fresh);
+  const [already, head] = await Promise.all([
+    committedDebits(input.models, input.member._id, keys),
+    readBalance(input.models, input.member._id),
+  ]);
+  // Evaluate against the balance before this request's own (earlier, committed) debits.
+  const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
+  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownTransactionGuid: input.transactionGuid } });
+  const appliedKeys = keysOfApplied(evaluation, keys);
+  const result: RedeemResult = { evaluation, offers: evaluation.offers, ...earlier(evaluation), balance: before };
+  const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
+  // The answer's balance: the ledger head when nothing is debited, else the last debit's result.
+  let balance = head.balance;
+  try {
+    for (const { a, key } of pending) {
+      const debited = await debit(input, a, key);
+      if (debited.ok) {
+        if (debited.balanceAfter !== null) balance = debited.balanceAfter;
+        result.applied.push(a);
+        result.committed.push(toCommitted(a, key));
+      } else {
+        result.rejected.push({ redemption: raw(evaluation, a), reason: debited.reason, message: MESSAGES[debited.reason] });
+      }
+    }
+  } catch (err) {
+    input.logger.error({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'redeem failed mid-way; answering with what committed');
+    return withOffersAfter(input, await settleFromLedger(input, result, pending));
+  }
+  result.balance = balance;
+  return withOffersAfter(input, result);
+}
+
+/** What is decided before any debit: earlier-redeemed ones applied, refused and invalid ones rejected. */
+function earlier(evaluation: CheckEvaluation): Pick<RedeemResult, 'applied' | 'rejected' | 'committed'> {
+  return {
+    applied: evaluation.already.map((a) => a.applied),
+    committed: evaluation.already.map((a) => a.committed),
+    rejected: [...evaluation.refused, ...evaluation.validation.rejected],
+  };
+}
+
+/** Offers as they are after the debits; on a failure the offers evaluated before them stand. */
+async function withOffersAfter(input: RedeemInput, result: RedeemResult): Promise<RedeemResult> {
+  try {
+    return { ...result, offers: await offersAfterRedeem(input, result.evaluation, result.applied, result.balance) };
+  } catch (err) {
+    input.logger.warn({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'offers after redeem not computed; answering the earlier ones');
+    return result;
+  }
+}
+
+/** The submitted redemption an applied one came from (for a rejection that must echo it). */
+function raw(evaluation: CheckEvaluation, a: AppliedRedemption): SubmittedRedemption {
+  return evaluation.redemptions.find((r) => (a.appliedDiscountGuid !== null && r.appliedDiscountGuid === a.appliedDiscountGuid)
+    || (a.multiItemDiscountGuid !== null && r.multiItemDiscountGuid === a.multiItemDiscountGuid))
+    ?? { identifier: a.identifier, appliedDiscountGuid: a.appliedDiscountGuid, multiItemDiscountGuid: a.multiItemDiscountGuid, quantity: a.quantity };
+}
+
+/** After an unexpected failure: whatever the ledger holds is the truth; the rest is rejected. */
+async function settleFromLedger(input: RedeemInput, result: RedeemResult, pending: { a: AppliedRedemption; key: string }[]): Promise<RedeemResult> {
+  const committed = await committedDebits(input.models, input.member._id, pending.map((p) => p.key));
+  const settled: RedeemResult = { ...result, ...earlier(result.evaluation) };
+  for (const { a, key } of pending) {
+    if (committed.has(key) || (a.pointsCost === 0 && result.applied.includes(a))) {
+      settled.applied.push(a);
+      settled.committed.push(toCommitted(a, key));
+    } else {
+      settled.rejected.push({ redemption: raw(result.evaluation, a), reason: 'UNAVAILABLE', message: MESSAGES.UNAVAILABLE });
+    }
+  }
+  settled.balance = (await readBalance(input.models, input.member._id).catch(() => ({ balance: result.balance }))).balance;
+  return settled;
+}
