@@ -258,8 +258,10 @@ describe('dashboard in a real browser (e2e)', function () {
       }
       return count;
     })()`) as { earned: number; redeemed: number };
-    expect(painted.earned, 'earned bars').to.be.greaterThan(1500);
-    expect(painted.redeemed, 'redeemed bars').to.be.greaterThan(1500);
+    // A legend swatch is about 500 pixels (40 × 12). The earned bar's height depends on the time of
+    // day (the demo doubles points 2–5 pm on weekdays): about 1,200 pixels without the promotion.
+    expect(painted.earned, 'earned bars').to.be.greaterThan(800);
+    expect(painted.redeemed, 'redeemed bars').to.be.greaterThan(800);
     expect(await page.getByTestId('rewards-chart-table').textContent()).to.include('Free Fries');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
