@@ -10,7 +10,8 @@
  *   the claim is never released, so a retry of the GUID gets the same answer (the stored one,
  *   or — after the lease — a take-over whose keyed re-run finds the committed effect).
  * * An unexpected failure inside a handler may have committed part of an effect: the claim is
- *   kept, and a retry takes it over at once and re-runs (every effect is keyed by sourceKey).
+ *   kept with its lease ended (released behind the answer, which never waits for it), and a
+ *   retry takes it over and re-runs (every effect is keyed by sourceKey).
  *   A REDEEM nobody retries is compensated later (server/loyalty/redemption/abandoned-redeems.ts).
  * * Stored answers hold no guest contact data (stored-answer.ts) and the key's identifier is a
  *   keyed hash; a replay re-renders contact fields from the member record.
@@ -74,7 +75,10 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
       await (claim.takenOver ? releaseLease(deps.models, claim, deps.clock.now()) : releaseRequest(deps.models, claim)).catch(() => undefined);
       return statusResponse(ctx.type, transactionStatusFor(err.code));
     }
-    await releaseLease(deps.models, claim, deps.clock.now()).catch(() => undefined);
+    // Not awaited: the failure already took one operation's bound (config/time-budget.ts); the
+    // answer must not wait another for a database that is likely gone. Until the release lands
+    // a retry waits for the lease like any duplicate; if it never lands the lease runs out.
+    void releaseLease(deps.models, claim, deps.clock.now()).catch(() => undefined);
     throw err;
   }
   const answer = answerBodies(accepted(outcome));

@@ -22,12 +22,12 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
-/** Polls `probe` until it is true; rejects after `timeoutMs` naming `what`. */
-export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Polls `probe` every `intervalMs` until it is true; rejects after `timeoutMs` naming `what`. */
+export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000, intervalMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`timed out waiting for ${what}`);
 }

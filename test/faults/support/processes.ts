@@ -4,7 +4,7 @@
  * is killed by pid, never by name.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, portOpen, waitFor } from '../../support/net.js';
@@ -39,6 +39,12 @@ export class OwnRedis {
 }
 
 /**
+ * The restarted server must answer quickly on a busy 2-core machine: the client compiler only and
+ * the serial collector keep JIT and GC threads from competing with the requests under test.
+ */
+const JVM_OPTIONS = ['-Xss1m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+/**
  * The MongoDB-compatible dev server (tools/mongo-dev-server) owned by one test, on its own
  * port, with the H2 file backend so its data survives a stop and start like a real MongoDB's.
  * `stop()` is SIGTERM: the server closes its store cleanly, as `mongod` does on shutdown.
@@ -52,17 +58,28 @@ export class OwnMongo {
     return `mongodb://127.0.0.1:${this.port}`;
   }
 
+  /** The server's own log (stdout and stderr) of every start, for failure messages. */
+  get logFile(): string {
+    return path.join(this.dir, 'server.log');
+  }
+
   async start(): Promise<void> {
     const mds = path.resolve('tools/mongo-dev-server');
-    const child = spawn('java', ['-Xss1m', '-cp', `${mds}/lib/*`, `${mds}/src/MongoDevServer.java`, '--port', String(this.port), '--data', path.join(this.dir, 'mongo.mv')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its output goes to a file, never to a pipe this process must drain. The server logs a
+    // stack trace for every collection a client creates that exists already — ~64 KB each time
+    // a process builds its models (Model.init) — and while the test's event loop was blocked
+    // (a synchronous ledger:verify) the full pipe blocked its logger and with it every netty
+    // worker thread: the server stopped answering anyone, an outage of the test's own making.
+    const log = openSync(this.logFile, 'a');
+    const started = statSync(this.logFile).size;
+    const child = spawn('java', [...JVM_OPTIONS, '-cp', `${mds}/lib/*`, `${mds}/src/MongoDevServer.java`, '--port', String(this.port), '--data', path.join(this.dir, 'mongo.mv')], { stdio: ['ignore', log, log] });
+    closeSync(log);
     this.child = child;
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    const output = (): string => readFileSync(this.logFile).subarray(started).toString();
     // Its own READY line, not just an open port: after a restart another process may hold the port.
     await waitFor(`mongo-dev-server on ${this.port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`mongo-dev-server exited: ${output.slice(-500)}`);
-      return output.includes('READY') && portOpen(this.port);
+      if (child.exitCode !== null) throw new Error(`mongo-dev-server exited: ${output().slice(-500)}`);
+      return output().includes('READY') && portOpen(this.port);
     }, 120_000);
   }
 
@@ -82,6 +99,12 @@ export class OwnMongo {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A boot compiles the TypeScript, imports menus and publishes rule files: on the shared 2-core
+ * machine, next to other suites, that has taken longer than 30 s.
+ */
+const BOOT_TIMEOUT_MS = 90_000;
 
 export interface PerkwireOptions {
   role: 'all' | 'api' | 'worker';
@@ -116,9 +139,9 @@ export class PerkwireProcess {
     this.child.stdout?.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.child.stderr?.on('data', (d: Buffer) => { this.output += d.toString(); });
     if (o.role === 'worker') {
-      await waitFor('worker boot', async () => this.output.includes('worker started'), 30_000);
+      await waitFor('worker boot', async () => this.output.includes('worker started'), BOOT_TIMEOUT_MS);
     } else {
-      await waitFor(`perkwire ${o.role} on ${o.port}`, async () => (await fetch(`${this.baseUrl}/healthz`)).ok);
+      await waitFor(`perkwire ${o.role} on ${o.port}`, async () => (await fetch(`${this.baseUrl}/healthz`)).ok, BOOT_TIMEOUT_MS);
     }
   }
 

@@ -2,7 +2,7 @@
  * A fault-injection stack: a database of its own (URI for child processes + a connection for
  * assertions), a queue prefix of its own, and a fetch-based Toast client for a live process.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
@@ -73,10 +73,17 @@ export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promi
  * operator would) and returns its summary line; rejects unless it exits 0 (clean).
  */
 export async function ledgerVerifyClean(uri: string): Promise<string> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ledger-verify.ts'], {
-    env: { ...process.env, MONGODB_URI: uri }, encoding: 'utf8', timeout: 120_000,
-  });
-  const summary = run.stdout.trim().split('\n').pop() ?? '';
-  if (run.status !== 0) throw new Error(`ledger:verify exited ${run.status}:\n${run.stdout}${run.stderr}`);
+  // Asynchronous on purpose: a synchronous spawn would stop this process from draining the pipes
+  // of the processes under test for as long as the verification runs (see OwnMongo.start).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ledger-verify.ts'], { env: { ...process.env, MONGODB_URI: uri }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const status = await new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  const summary = stdout.trim().split('\n').pop() ?? '';
+  if (status !== 0) throw new Error(`ledger:verify exited ${status}:\n${stdout}${stderr}`);
   return summary;
 }

@@ -1,7 +1,9 @@
 /**
- * Issue 9 item 1: no error after a commit. The write that stores a REDEEM's answer fails after
- * the debit committed; Toast must still hear ACCEPT (it never retries a failed REDEEM), the
- * claim must survive, a retry of the GUID must get the same bytes, and a REVERSE must find it.
+ * Issue 9 item 1: no error after a commit. The write that stores a REDEEM's (ACCRUE's, SIGNUP's,
+ * REVERSE's, TRANSFER's) answer fails after the effect committed; Toast must still hear ACCEPT
+ * (it never retries a failed REDEEM), the claim must survive, a retry of the GUID must get the
+ * same bytes — also when the answer never got stored and the retry re-runs the request after
+ * the claim's lease — and a REVERSE must find the REDEEM.
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
@@ -9,8 +11,8 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, signupRequest } from '../../support/toast-requests.js';
-import { identifierKey } from '../../../server/loyalty/idempotency/idempotency.js';
+import { accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, signupRequest, transferRequest } from '../../support/toast-requests.js';
+import { DEFAULT_LEASE_MS, identifierKey } from '../../../server/loyalty/idempotency/idempotency.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 
 describe('commit safety: the answer of a committed effect is ACCEPT', () => {
@@ -114,5 +116,93 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     const claim = await t.deps.models.ToastTransaction.findOne({ transactionGuid: guid }).lean();
     expect(claim).to.include({ state: 'IN_PROGRESS', claimToken: 'first-copy' });
     expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(0);
+  });
+
+  /** Every completion write fails until the lease ran out; a retry then takes the claim over and re-runs. */
+  async function retryAfterLostAnswer<T>(send: () => Promise<T>): Promise<T> {
+    t.clock.advance(DEFAULT_LEASE_MS + 1000);
+    const retry = await send();
+    failCompletions = 0;
+    return retry;
+  }
+
+  describe('REVERSE whose answer cannot be stored', () => {
+    async function redeemed() {
+      const member = await seedMember(t.deps, { points: 60 });
+      const redeemGuid = randomUUID();
+      const redeem = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member.loyaltyIdentifier), { guid: redeemGuid });
+      expect(redeem.body.transactionStatus).to.equal('ACCEPT');
+      expect(await balanceOf(t.deps, member)).to.equal(10);
+      return { member, body: reverseRequest(redeemGuid, member.loyaltyIdentifier) };
+    }
+
+    it('ACCEPT, one credit, same bytes on retry, ledger clean', async () => {
+      const { member, body } = await redeemed();
+      const guid = randomUUID();
+      failCompletions = 1;
+      const first = await toast(t.app, 'LOYALTY_REVERSE', body, { guid });
+      expect(failCompletions, 'the injected failure was hit').to.equal(0);
+      expect(first.status).to.equal(200);
+      expect(first.body.transactionStatus).to.equal('ACCEPT');
+      expect(await entriesOf(t.deps, member, 'REVERSE_REDEEM')).to.equal(1);
+      expect(await balanceOf(t.deps, member)).to.equal(60);
+      expect(await t.deps.models.ToastTransaction.countDocuments({ transactionGuid: guid }), 'claim kept').to.equal(1);
+
+      const retry = await toast(t.app, 'LOYALTY_REVERSE', body, { guid });
+      expect(retry.text).to.equal(first.text);
+      expect(await entriesOf(t.deps, member, 'REVERSE_REDEEM')).to.equal(1);
+      expect(await balanceOf(t.deps, member)).to.equal(60);
+      const report = await verifyLedger(t.deps.models);
+      expect(report.violations, JSON.stringify(report)).to.equal(0);
+    });
+
+    it('never stored: a retry after the lease re-runs it and answers the same, crediting nothing twice', async () => {
+      const { member, body } = await redeemed();
+      const guid = randomUUID();
+      failCompletions = 1000;
+      const first = await toast(t.app, 'LOYALTY_REVERSE', body, { guid });
+      expect(first.body.transactionStatus).to.equal('ACCEPT');
+      const retry = await retryAfterLostAnswer(() => toast(t.app, 'LOYALTY_REVERSE', body, { guid }));
+      expect(retry.text).to.equal(first.text);
+      expect(await entriesOf(t.deps, member, 'REVERSE_REDEEM')).to.equal(1);
+      expect(await balanceOf(t.deps, member)).to.equal(60);
+      const report = await verifyLedger(t.deps.models);
+      expect(report.violations, JSON.stringify(report)).to.equal(0);
+    });
+  });
+
+  describe('TRANSFER whose answer cannot be stored', () => {
+    async function transferable() {
+      const member = await seedMember(t.deps, { points: 40, email: `transfer-${randomUUID()}@example.com` });
+      const to = `NEW-${randomUUID()}`;
+      return { member, to, body: transferRequest(member.loyaltyIdentifier, to) };
+    }
+
+    /** The move happened once: the account answers to `to` only, with its balance, and its ledger is clean. */
+    async function movedOnce(member: Awaited<ReturnType<typeof transferable>>['member'], to: string): Promise<void> {
+      expect(await t.deps.models.Member.countDocuments({ loyaltyIdentifier: to })).to.equal(1);
+      expect(await t.deps.models.Member.countDocuments({ loyaltyIdentifier: member.loyaltyIdentifier })).to.equal(0);
+      const byNew = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest(to));
+      expect(Number(byNew.body.checkResponse!.accountInfo!.pointsBalance)).to.equal(40);
+      const byOld = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest(member.loyaltyIdentifier));
+      expect(byOld.body.transactionStatus).to.equal('ERROR_ACCOUNT_INVALID');
+      const report = await verifyLedger(t.deps.models);
+      expect(report.violations, JSON.stringify(report)).to.equal(0);
+    }
+
+    it('ACCEPT with the new identifier, moved once, same bytes on retry, ledger clean', async () => {
+      const { member, to, body } = await transferable();
+      const guid = randomUUID();
+      failCompletions = 1;
+      const first = await toast(t.app, 'LOYALTY_TRANSFER', body, { guid });
+      expect(failCompletions, 'the injected failure was hit').to.equal(0);
+      expect(first.status).to.equal(200);
+      expect(first.body.transactionStatus).to.equal('ACCEPT');
+      expect(first.body.transferResponse!.loyaltyIdentifier).to.equal(to);
+      expect(await t.deps.models.ToastTransaction.countDocuments({ transactionGuid: guid }), 'claim kept').to.equal(1);
+      const retry = await toast(t.app, 'LOYALTY_TRANSFER', body, { guid });
+      expect(retry.text).to.equal(first.text);
+      await movedOnce(member, to);
+    });
   });
 });
