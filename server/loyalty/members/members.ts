@@ -258,18 +258,20 @@ export async function enrolStarter(models: Models, programId: string, phone: str
  * answering. A linked card moves within `cardNumbers` (the new card's key is claimed before
  * the old one is released); otherwise the account identifier itself is replaced.
  * Unknown `from`, or a `to` that already names any account (as identifier, card or phone) or
- * that looks like a phone number → INVALID_TRANSFER.
+ * that looks like a phone number → INVALID_TRANSFER. The move records `transactionGuid`, so a
+ * re-run of the same TRANSFER after it committed answers `to` again.
  */
-export async function transferMember(models: Models, programId: string, from: string, to: string, now: Date): Promise<string> {
+export async function transferMember(models: Models, programId: string, from: string, to: string, now: Date, transactionGuid: string): Promise<string> {
   if (from === to) throw new LoyaltyError('INVALID_TRANSFER', 'source and target are the same');
   // One namespace: a phone-shaped target would later be read as someone's phone, or shadow it.
   if (looksLikePhone(to)) throw new LoyaltyError('INVALID_TRANSFER', 'target looks like a phone number');
   const member = await resolveMember(models, programId, from);
+  if (!member && await movedBy(models, programId, to, transactionGuid)) return to;
   if (!member || member.status === 'SUSPENDED') throw new LoyaltyError('INVALID_TRANSFER', 'unknown source account');
   if (await resolveMember(models, programId, to)) throw new LoyaltyError('INVALID_TRANSFER', 'target identifier in use');
   try {
-    if (member.loyaltyIdentifier === from) await moveIdentifier(models, member, from, to);
-    else await moveCard(models, programId, member, from, to, now);
+    if (member.loyaltyIdentifier === from) await moveIdentifier(models, member, from, to, transactionGuid);
+    else await moveCard(models, programId, member, from, to, now, transactionGuid);
   } catch (err) {
     if (isDuplicateKey(err)) throw new LoyaltyError('INVALID_TRANSFER', 'target identifier in use');
     throw err;
@@ -277,15 +279,25 @@ export async function transferMember(models: Models, programId: string, from: st
   return to;
 }
 
-async function moveIdentifier(models: Models, member: MemberRecord, from: string, to: string): Promise<void> {
-  const result = await models.Member.updateOne({ _id: member._id, loyaltyIdentifier: from }, { $set: { loyaltyIdentifier: to } });
+/**
+ * True when this very TRANSFER already moved `from` to `to`: a re-run of a TRANSFER whose answer
+ * was never stored (its claim taken over after the lease) must answer the ACCEPT Toast heard,
+ * not refuse a source that, because of itself, no longer exists (issue 9 item 1).
+ */
+async function movedBy(models: Models, programId: string, to: string, transactionGuid: string): Promise<boolean> {
+  const moved = await resolveMember(models, programId, to);
+  return moved !== null && moved.status !== 'SUSPENDED' && moved.lastTransferGuid === transactionGuid;
+}
+
+async function moveIdentifier(models: Models, member: MemberRecord, from: string, to: string, transactionGuid: string): Promise<void> {
+  const result = await models.Member.updateOne({ _id: member._id, loyaltyIdentifier: from }, { $set: { loyaltyIdentifier: to, lastTransferGuid: transactionGuid } });
   if (result.modifiedCount !== 1) throw new LoyaltyError('INVALID_TRANSFER', 'source changed concurrently');
 }
 
-async function moveCard(models: Models, programId: string, member: MemberRecord, from: string, to: string, now: Date): Promise<void> {
+async function moveCard(models: Models, programId: string, member: MemberRecord, from: string, to: string, now: Date, transactionGuid: string): Promise<void> {
   await models.MemberKey.create({ _id: keyId(models, programId, 'card', to), programId, kind: 'card', memberId: member._id, createdAt: now });
   const cards = member.cardNumbers.map((c) => (c === from ? to : c));
-  const result = await models.Member.updateOne({ _id: member._id, cardNumbers: from }, { $set: { cardNumbers: cards } });
+  const result = await models.Member.updateOne({ _id: member._id, cardNumbers: from }, { $set: { cardNumbers: cards, lastTransferGuid: transactionGuid } });
   if (result.modifiedCount !== 1) {
     await models.MemberKey.deleteOne({ _id: keyId(models, programId, 'card', to), memberId: member._id });
     throw new LoyaltyError('INVALID_TRANSFER', 'source changed concurrently');

@@ -43,6 +43,12 @@ export const memberSchema = new Schema({
     }, { _id: false, strict: 'throw' }),
     default: null,
   },
+  /**
+   * Toast transaction GUID of the latest TRANSFER that moved this member's identifier or a card,
+   * set in the same update as the move: a re-run of that TRANSFER (its answer never stored)
+   * recognises its own effect instead of refusing the source it moved away.
+   */
+  lastTransferGuid: { type: String, default: null },
   /** The status a SUSPENDED member had before (admin suspend/reinstate); null otherwise. */
   statusBeforeSuspension: { type: String, enum: ['STARTER', 'REGISTERED'], default: null },
   createdAt: { type: Date, required: true },

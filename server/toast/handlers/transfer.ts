@@ -5,9 +5,9 @@ import type { ToastHandler } from './handler.js';
 export const transferHandler: ToastHandler<'LOYALTY_TRANSFER'> = {
   type: 'LOYALTY_TRANSFER',
   identifierOf: (body) => body.transferTransactionInformation.fromLoyaltyIdentifier,
-  async handle({ deps, program, body, now }) {
+  async handle({ deps, program, body, now, transactionGuid }) {
     const { fromLoyaltyIdentifier, toLoyaltyIdentifier } = body.transferTransactionInformation;
-    const identifier = await transferMember(deps.models, program.programId, fromLoyaltyIdentifier, toLoyaltyIdentifier, now);
+    const identifier = await transferMember(deps.models, program.programId, fromLoyaltyIdentifier, toLoyaltyIdentifier, now, transactionGuid);
     return { response: { transferResponse: { loyaltyIdentifier: identifier } } };
   },
 };

@@ -204,5 +204,16 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
       expect(retry.text).to.equal(first.text);
       await movedOnce(member, to);
     });
+
+    it('never stored: a retry after the lease re-runs it and answers the same ACCEPT, not a refusal', async () => {
+      const { member, to, body } = await transferable();
+      const guid = randomUUID();
+      failCompletions = 1000;
+      const first = await toast(t.app, 'LOYALTY_TRANSFER', body, { guid });
+      expect(first.body.transactionStatus).to.equal('ACCEPT');
+      const retry = await retryAfterLostAnswer(() => toast(t.app, 'LOYALTY_TRANSFER', body, { guid }));
+      expect(retry.text).to.equal(first.text);
+      await movedOnce(member, to);
+    });
   });
 });
