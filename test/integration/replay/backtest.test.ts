@@ -1,7 +1,8 @@
 /**
  * Backtest over seeded stored checks on the real store: a draft doubling the earning rate gives
  * exactly double points (totals and every day), a draft without a reward loses its redemptions,
- * an empty range is a clear empty report, and memory stays bounded while 20,000 checks stream.
+ * an empty range is a clear empty report, a faster-earning draft moves a member up a tier where the
+ * current rules did not, and memory stays bounded while 20,000 checks stream.
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,8 @@ import { readFileSync } from 'node:fs';
 import { publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';
-import { SMALL_CHECKS, seedStoredChecks } from '../../support/stored-checks.js';
+import { SMALL_CHECKS, demoCheck, seedStoredChecks } from '../../support/stored-checks.js';
+import { Types } from 'mongoose';
 
 const NY = 'America/New_York';
 
@@ -92,6 +94,38 @@ describe('backtest', function () {
     expect(report.days.find((d) => d.date === '2026-10-10')!.lostRedemptions).to.equal(1);
     expect(report.rewardsAffordable.draft['free-fries']).to.equal(undefined);
     expect(report.rewardsAffordable.current['free-fries']).to.be.greaterThan(0);
+  });
+
+  it('tier moves: a draft that earns faster lifts a member over Silver where the current rules did not', async () => {
+    // The cafe program: Silver at 500 lifetime points, 10 points a dollar (FLOOR), no promotions.
+    const cafe = await activeRuleSet(models, 'cafe');
+    if (!cafe.ok) throw new Error(cafe.message);
+    const restaurantGuid = cafe.ruleSet.program.locations[0]!.guid;
+    const memberId = new Types.ObjectId();
+    const accrual = (lifetime: number, dollars: number, at: string) => {
+      const check = demoCheck([dollars]);
+      return {
+        _id: new Types.ObjectId(), programId: 'cafe', restaurantGuid, checkGuid: check.checkGuid, orderGuid: null,
+        activeCheckKey: `${restaurantGuid}|${check.checkGuid}`, transactionGuids: [randomUUID()], memberId, state: 'POSTED',
+        ruleSetHash: cafe.ruleSet.contentHash, check, checkTime: new Date(at), acceptedAt: new Date(at),
+        memberSnapshot: { status: 'REGISTERED', tier: null, pointsBalance: lifetime, lifetimePoints: lifetime, visits: 3, usage: {} },
+        expectedPoints: dollars * 10, points: dollars * 10, breakdown: null, ruleSetVersion: cafe.ruleSet.program.version,
+        postedAt: new Date(at), reversedAt: null, reverseTransactionGuid: null, claimedAt: null,
+      };
+    };
+    // 440 → 470 → 490 lifetime points today: never Silver. Doubled: 440 → 500 (Silver) → 550.
+    await models.Accrual.collection.insertMany([accrual(440, 3, '2026-10-14T15:00:00Z'), accrual(470, 2, '2026-10-15T15:00:00Z')]);
+    const draft = draftOf(cafe.ruleSet, (p) => ({ ...p, earning: { ...p.earning, points: p.earning.points * 2 } }));
+    const report = await runBacktest(models, { programId: 'cafe', current: cafe.ruleSet, draft, range: october() });
+    expect(report.totals.current.pointsIssued).to.equal(50);
+    // Draft: 60, then Silver's 1.25× on the second check (2 × 20 × 1.25 = 50).
+    expect(report.totals.draft.pointsIssued).to.equal(110);
+    expect(report.totals.current.tierMoves).to.equal(0);
+    // The first check crosses 500 in the draft; the second starts there (the draft's running difference), so it moves no tier.
+    expect(report.totals.draft.tierMoves).to.equal(1);
+    expect(report.days.find((d) => d.date === '2026-10-14')!.draft.tierMoves).to.equal(1);
+    expect(report.days.find((d) => d.date === '2026-10-15')!.draft.tierMoves).to.equal(0);
+    expect(report.tierMoves).to.deep.equal({ membersOnAnotherTier: 1, byTier: { 'none→silver': 1 } });
   });
 
   it('a range without checks is a clear empty report', async () => {
