@@ -15,7 +15,8 @@ export interface RewardUse {
   discountCents: number;
 }
 
-export type ReportFigures = Omit<DayFigures, 'location' | 'rewardUses'> & { rewardUses: RewardUse[] };
+/** A day's figures as the daily report shows them (item sales have their own report: item-report.ts). */
+export type ReportFigures = Omit<DayFigures, 'location' | 'rewardUses' | 'items'> & { rewardUses: RewardUse[] };
 
 export interface ReportRow extends ReportFigures {
   day: string;

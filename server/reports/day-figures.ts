@@ -6,6 +6,7 @@
  * ledger's movements in that range.
  */
 import type { NormalizedCheck } from '../../rules/index.js';
+import { isRefund, milliUnits, signedNetCents } from '../../rules/engine/units.js';
 import type { LedgerKind } from '../store/models/ledger-entry.js';
 import type { Models } from '../store/models/index.js';
 
@@ -26,7 +27,21 @@ export interface DayFigures {
   /** Signed sum of operator adjustments. */
   pointsAdjusted: number;
   rewardUses: { rewardId: string; uses: number; discountCents: number }[];
+  /** Menu items sold on those checks, net of reversals (a refund line counts negative). */
+  items: ItemSale[];
   newMembers: number;
+}
+
+/** One menu item's sales on loyalty checks. Names are resolved when a report is read (the catalogue may change). */
+export interface ItemSale {
+  /** Toast menu item GUID. */
+  guid: string;
+  /** The POS's name on the last line counted: shown when the catalogue does not know the GUID. */
+  displayName: string | null;
+  /** Thousandths of a unit (weighed items stay integers): 2 burgers = 2000, 1.25 LB = 1250. */
+  milliUnits: number;
+  /** Net of item and check discounts, as the line counts in what was due. */
+  salesCents: number;
 }
 
 type PointsColumn = 'pointsEarned' | 'pointsRedeemed' | 'pointsExpired' | 'pointsAdjusted';
@@ -51,7 +66,7 @@ export function checkSalesCents(check: NormalizedCheck): number {
 function emptyFigures(location: string | null): DayFigures {
   return {
     location, loyaltyChecks: 0, salesCents: 0, discountCents: 0,
-    pointsEarned: 0, pointsRedeemed: 0, pointsExpired: 0, pointsAdjusted: 0, rewardUses: [], newMembers: 0,
+    pointsEarned: 0, pointsRedeemed: 0, pointsExpired: 0, pointsAdjusted: 0, rewardUses: [], items: [], newMembers: 0,
   };
 }
 
@@ -71,8 +86,24 @@ class DayTable {
     use.discountCents += cents;
     row.discountCents += cents;
   }
+  /** Adds (sign 1) or takes back (sign -1, a reversed check) the menu items of a check. */
+  sellItems(location: string | null | undefined, check: NormalizedCheck, sign: 1 | -1): void {
+    const row = this.at(location);
+    for (const line of check.lines) {
+      if (line.voided || !line.menuItemGuid) continue;
+      let sale = row.items.find((i) => i.guid === line.menuItemGuid);
+      if (!sale) row.items.push((sale = { guid: line.menuItemGuid, displayName: null, milliUnits: 0, salesCents: 0 }));
+      sale.displayName = line.displayName ?? sale.displayName;
+      sale.milliUnits += sign * (isRefund(line) ? -milliUnits(line) : milliUnits(line));
+      sale.salesCents += sign * signedNetCents(line);
+    }
+  }
   all(): DayFigures[] {
-    return [...this.rows.values()].map((r) => ({ ...r, rewardUses: r.rewardUses.filter((u) => u.uses !== 0 || u.discountCents !== 0).sort((a, b) => a.rewardId.localeCompare(b.rewardId)) }));
+    return [...this.rows.values()].map((r) => ({
+      ...r,
+      rewardUses: r.rewardUses.filter((u) => u.uses !== 0 || u.discountCents !== 0).sort((a, b) => a.rewardId.localeCompare(b.rewardId)),
+      items: r.items.filter((i) => i.milliUnits !== 0 || i.salesCents !== 0).sort((a, b) => a.guid.localeCompare(b.guid)),
+    }));
   }
 }
 
@@ -97,6 +128,7 @@ export async function computeDayFigures(models: Models, programId: string, start
       const row = table.at(a.restaurantGuid);
       row.loyaltyChecks += sign;
       row.salesCents += sign * checkSalesCents(a.check as NormalizedCheck);
+      table.sellItems(a.restaurantGuid, a.check as NormalizedCheck, sign);
     }
   }
   for (const r of redeemed) table.useReward(r.restaurantGuid, r.rewardId, r.quantity, r.amountCents);

@@ -1,8 +1,9 @@
 /**
- * The daily report as CSV (RFC 4180, CRLF): one line per day and location, money in dollars
- * with two decimals, one `uses: <reward>` column per reward used in the range.
+ * Reports as CSV (RFC 4180, CRLF), money in dollars with two decimals. The daily report: one
+ * line per day and location, one `uses: <reward>` column per reward used in the range.
  */
 import type { DailyReport } from './daily-report.js';
+import type { ItemReport } from './item-report.js';
 
 const dollars = (cents: number): string => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
@@ -26,5 +27,12 @@ export function reportCsv(report: DailyReport): string {
     lines.push([text(d.day), text(d.location), text(d.locationName), d.loyaltyChecks, dollars(d.salesCents), dollars(d.discountCents), d.pointsEarned,
       d.pointsRedeemed, d.pointsExpired, d.pointsAdjusted, d.newMembers, ...uses].join(','));
   }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The item report as CSV: one line per menu item, largest sales first. */
+export function itemReportCsv(report: ItemReport): string {
+  const lines = [['item', 'name', 'name_source', 'quantity', 'sales'].join(',')];
+  for (const i of report.items) lines.push([text(i.guid), text(i.name), i.nameSource, i.quantity, dollars(i.salesCents)].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

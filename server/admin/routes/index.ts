@@ -11,6 +11,7 @@ import { memberLedgerRoute } from './members/member-ledger.js';
 import { reinstateMemberRoute, suspendMemberRoute } from './members/suspend-member.js';
 import { updateMemberRoute } from './members/update-member.js';
 import { dailyReportRoute } from './reports/daily-report.js';
+import { itemReportRoute } from './reports/item-report.js';
 import { activateVersionRoute } from './programs/activate-version.js';
 import { cancelScheduledActivationRoute } from './programs/cancel-scheduled-activation.js';
 import { diffVersionsRoute } from './programs/diff-versions.js';
@@ -42,6 +43,7 @@ export const adminRouteList: readonly AdminRoute[] = [
   reinstateMemberRoute,
   eraseMemberRoute,
   dailyReportRoute,
+  itemReportRoute,
   replayRoute,
   backtestRoute,
 ];

@@ -38,3 +38,30 @@ export const dailyReportSchema = {
     totals: { type: 'object', properties: figures },
   },
 };
+
+/** Schema of the item report answer. */
+export const itemReportSchema = {
+  type: 'object',
+  required: ['programId', 'timezone', 'from', 'to', 'location', 'items'],
+  properties: {
+    programId: { type: 'string' },
+    timezone: { type: 'string', description: 'IANA timezone the days are in.' },
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    location: { type: ['string', 'null'] },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['guid', 'name', 'nameSource', 'quantity', 'salesCents'],
+        properties: {
+          guid: { type: 'string', description: 'Toast menu item GUID.' },
+          name: { type: 'string' },
+          nameSource: { type: 'string', enum: ['MENU', 'POS', 'GUID'], description: 'MENU: the imported Toast menu; POS: the name on the check line; GUID: neither knew it.' },
+          quantity: { type: 'number', description: 'Units net of reversals and refunds (a decimal for weighed items).' },
+          salesCents: { ...int, description: 'Net of item and check discounts, cents.' },
+        },
+      },
+    },
+  },
+};

@@ -27,6 +27,16 @@ export const dailyRollupSchema = new Schema({
     }, { _id: false, strict: 'throw' })],
     default: [],
   },
+  /** Menu items sold on loyalty checks (server/reports/day-figures.ts `ItemSale`); absent on rows written before. */
+  items: {
+    type: [new Schema({
+      guid: { type: String, required: true },
+      displayName: { type: String, default: null },
+      milliUnits: { type: Number, required: true },
+      salesCents: { type: Number, required: true },
+    }, { _id: false, strict: 'throw' })],
+    default: [],
+  },
   newMembers: { type: Number, required: true },
   /** When the computation that wrote this row started (an older computation never overwrites it). */
   computedAt: { type: Date, required: true },

@@ -1,25 +1,16 @@
-import { HttpError, ValidationFailed } from '../../../http/errors.js';
+import { HttpError } from '../../../http/errors.js';
 import { dailyReport } from '../../../reports/daily-report.js';
 import { reportCsv } from '../../../reports/report-csv.js';
-import { daysBetween } from '../../../reports/report-days.js';
 import { defineRoute } from '../../route.js';
 import { programParams } from '../../schemas/common.js';
 import { dailyReportSchema } from '../../schemas/reports.js';
-
-interface Query {
-  from: string;
-  to: string;
-  location?: string;
-}
-
-/** Longest range one request may ask for. */
-const MAX_DAYS = 366;
+import { checkReportRange, reportRangeQuery, type ReportRangeQuery } from './report-range.js';
 
 /**
  * `GET /programs/{programId}/reports/daily?from=&to=&location=`: per day and location, from the
  * daily rollups the workers keep (never a ledger scan); `Accept: text/csv` answers CSV.
  */
-export const dailyReportRoute = defineRoute<{ programId: string }, Query>({
+export const dailyReportRoute = defineRoute<{ programId: string }, ReportRangeQuery>({
   id: 'getDailyReport',
   method: 'get',
   path: '/programs/{programId}/reports/daily',
@@ -28,23 +19,13 @@ export const dailyReportRoute = defineRoute<{ programId: string }, Query>({
   tag: 'reports',
   access: 'program',
   params: programParams,
-  query: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['from', 'to'],
-    properties: {
-      from: { type: 'string', format: 'date', description: 'First local day, YYYY-MM-DD.' },
-      to: { type: 'string', format: 'date', description: `Last local day (included); at most ${MAX_DAYS} days after from.` },
-      location: { type: 'string', minLength: 1, maxLength: 64, description: 'Toast restaurant GUID of one of the program\'s locations.' },
-    },
-  },
+  query: reportRangeQuery,
   responses: {
     200: { description: 'The report.', schema: dailyReportSchema, alsoAs: ['text/csv'] },
     404: { description: 'UNKNOWN_PROGRAM; UNKNOWN_LOCATION: the location is not one of the program\'s.' },
   },
   handler: async ({ params, query, deps, req }) => {
-    if (query.to < query.from) throw new ValidationFailed([{ in: 'query', path: '/to', message: 'must not be before from' }], 'query is invalid');
-    if (daysBetween(query.from, query.to).length > MAX_DAYS) throw new ValidationFailed([{ in: 'query', path: '/to', message: `at most ${MAX_DAYS} days after from` }], 'query is invalid');
+    checkReportRange(query);
     const outcome = await dailyReport(deps.models, params.programId, query);
     if (outcome.status === 'UNKNOWN_PROGRAM') throw new HttpError(404, 'UNKNOWN_PROGRAM', 'no program with this id');
     if (outcome.status === 'UNKNOWN_LOCATION') throw new HttpError(404, 'UNKNOWN_LOCATION', `location ${query.location} is not one of this program's`);
