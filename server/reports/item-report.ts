@@ -4,7 +4,7 @@
  * today (server/menus/names.ts), else the name the POS printed, else the GUID — and the answer
  * says which, so a program manager knows when a menu import would help.
  */
-import { activeProgram } from '../loyalty/program-cache.js';
+import { activeProgram } from '../loyalty/programs/program-cache.js';
 import { itemNames } from '../menus/names.js';
 import type { Models } from '../store/models/index.js';
 import type { ItemSale } from './day-figures.js';

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
-import { postAccrual } from '../../../server/loyalty/accrual.js';
-import type { MemberRecord } from '../../../server/loyalty/members.js';
+import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { importSampleMenus } from '../../../server/menus/sample-menus.js';
 import { refreshRecentDays } from '../../../server/reports/daily-rollup.js';
 import type { TestApp } from '../../support/app.js';
