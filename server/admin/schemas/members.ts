@@ -50,6 +50,11 @@ export const ledgerLineSchema = {
         checkGuid: nullableString,
         restaurantGuid: nullableString,
         restaurantName: nullableString,
+        items: {
+          type: 'array',
+          description: 'Menu items the entry is about: what the check bought (ACCRUE, REVERSE_ACCRUE, CLAIM) or what the reward discounted (REDEEM, REVERSE_REDEEM), named by the restaurant\'s imported menu, else the POS line, else the GUID.',
+          items: { type: 'object', required: ['guid', 'name', 'quantity'], properties: { guid: { type: 'string' }, name: { type: 'string' }, quantity: { type: 'number' } } },
+        },
         cause: { ...nullableString, description: 'Why an entry no Toast request asked for directly was made, e.g. DISCOUNT_GONE_AT_ACCRUE.' },
         reason: { ...nullableString, description: 'ADJUST: the reason given.' },
         by: { ...nullableString, description: 'ADJUST: fingerprint of the admin key.' },

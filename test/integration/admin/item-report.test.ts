@@ -2,6 +2,8 @@
  * The item report: menu items bought on loyalty checks, by the names of the restaurant's
  * imported Toast menu (not the POS's abbreviations), net of a reversed check and a refund line,
  * with the POS name or the GUID where the menu does not know the item; JSON and CSV; refusals.
+ * A member's ledger shows the same names as provenance: what each earning check bought, what a
+ * reward discounted.
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
@@ -13,7 +15,7 @@ import type { TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
 import { seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { accrueRequest, check, paidCheck, reverseRequest, selection } from '../../support/toast-requests.js';
+import { accrueRequest, check, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, selection } from '../../support/toast-requests.js';
 import type { Selection } from '../../../server/toast/schemas/index.js';
 import { admin, ADMIN_KEYS, startAdminApp } from './helpers.js';
 
@@ -29,10 +31,10 @@ describe('admin API: item report', function () {
   });
   after(async () => { await t.close(); });
 
-  async function pay(member: MemberRecord, selections: Selection[]): Promise<string> {
+  async function pay(member: MemberRecord, selections: Selection[], onCheck = check({ selections })): Promise<string> {
     const guid = randomUUID();
     const at = t.clock.now().toISOString();
-    const reply = await toast(t.app, 'LOYALTY_ACCRUE', accrueRequest(member.loyaltyIdentifier, { check: { ...paidCheck(check({ selections })), paidDate: at, closedDate: at } }), { guid });
+    const reply = await toast(t.app, 'LOYALTY_ACCRUE', accrueRequest(member.loyaltyIdentifier, { check: { ...paidCheck(onCheck), paidDate: at, closedDate: at } }), { guid });
     expect(reply.status).to.equal(200);
     const stored = await t.deps.models.ToastTransaction.findOne({ transactionGuid: guid }).lean();
     expect(await postAccrual(t.deps, stored!.accrualId!, t.clock.now())).to.equal('POSTED');
@@ -87,5 +89,27 @@ describe('admin API: item report', function () {
     expect(reversed.body.error.problems[0]).to.include({ in: 'query', path: '/to' });
     expect((await admin(t, 'get', `${report}?from=2026-12-01&to=2026-12-01&location=c0ffee00-5a1e-4c3b-8d2e-1f7a9b3c5d01`)).status).to.equal(404);
     expect((await admin(t, 'get', `${report}?from=2026-12-01&to=2026-12-01`, ADMIN_KEYS.cafe)).status).to.equal(403);
+  });
+
+  it("a member's ledger names the items behind each entry: the check's purchases, the reward's discounted item", async () => {
+    const cy = await seedMember(t.deps, { points: 100 });
+    const target = fries(3.49, { displayName: 'FRY REG' });
+    const discount = loyaltyDiscount('free-fries', 3.49);
+    const c = check({ selections: [burger(9, { displayName: 'BRGR QTR' }), { ...target, appliedDiscounts: [discount] }] });
+    const redeem = await toast(t.app, 'LOYALTY_REDEEM', redeemRequest(cy.loyaltyIdentifier, {
+      check: c, redemptions: [redemption('free-fries', { selectionGuid: target.guid, appliedDiscountGuid: discount.guid })],
+    }));
+    expect(redeem.body.transactionStatus).to.equal('ACCEPT');
+    await pay(cy, [], c);
+    const res = await admin(t, 'get', `/admin/v1/programs/demo/members/${cy.loyaltyIdentifier}/ledger`);
+    expect(res.status).to.equal(200);
+    const byKind = (kind: string): Json => res.body.entries.find((e: Json) => e.kind === kind).provenance;
+    expect(byKind('REDEEM').items).to.deep.equal([{ guid: 'a1f0c3d2-0010-4b5e-9c1a-000000000010', name: 'Fries', quantity: 1 }]);
+    expect(byKind('ACCRUE').items).to.deep.equal([
+      { guid: 'a1f0c3d2-0001-4b5e-9c1a-000000000001', name: 'Classic Burger', quantity: 1 },
+      { guid: 'a1f0c3d2-0010-4b5e-9c1a-000000000010', name: 'Fries', quantity: 1 },
+    ]);
+    // An entry without a check (the seeded opening balance) names no items.
+    expect(res.body.entries.at(-1).provenance.items).to.deep.equal([]);
   });
 });

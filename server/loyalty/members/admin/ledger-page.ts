@@ -6,6 +6,7 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../../../store/models/index.js';
 import type { LedgerEntry } from '../../ledger/ledger.js';
+import { ledgerItems, type LedgerItem } from './ledger-items.js';
 
 export interface LedgerLine {
   seq: number;
@@ -23,6 +24,8 @@ export interface LedgerLine {
     checkGuid: string | null;
     restaurantGuid: string | null;
     restaurantName: string | null;
+    /** The menu items the entry is about (what the check bought; what a reward discounted), by name (ledger-items.ts). */
+    items: LedgerItem[];
     /** Why an entry no Toast request asked for directly was made (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
     cause: string | null;
     /** ADJUST: the operator's reason and key fingerprint. */
@@ -57,13 +60,14 @@ export async function ledgerPage(models: Models, memberId: Types.ObjectId, befor
   const guids = [...new Set(page.map((e) => e.refs?.restaurantGuid).filter((g): g is string => !!g))];
   const locations = guids.length ? await models.Location.find({ _id: { $in: guids } }, { name: 1 }).lean() : [];
   const names = new Map(locations.map((l) => [String(l._id), l.name]));
-  const entries = page.map((e) => ledgerLine(e, e.refs?.restaurantGuid ? names.get(e.refs.restaurantGuid) ?? null : null));
+  const items = await ledgerItems(models, page);
+  const entries = page.map((e) => ledgerLine(e, e.refs?.restaurantGuid ? names.get(e.refs.restaurantGuid) ?? null : null, items.get(e.seq) ?? []));
   const last = page[page.length - 1];
   return { entries, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
 }
 
 /** One entry as operators read it. */
-export function ledgerLine(e: LedgerEntry, restaurantName: string | null): LedgerLine {
+export function ledgerLine(e: LedgerEntry, restaurantName: string | null, items: LedgerItem[] = []): LedgerLine {
   return {
     seq: e.seq,
     kind: e.kind,
@@ -78,6 +82,7 @@ export function ledgerLine(e: LedgerEntry, restaurantName: string | null): Ledge
       checkGuid: e.refs?.checkGuid ?? null,
       restaurantGuid: e.refs?.restaurantGuid ?? null,
       restaurantName,
+      items,
       cause: e.cause ?? null,
       reason: e.note?.reason ?? null,
       by: e.note?.by ?? null,
