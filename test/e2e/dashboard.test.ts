@@ -185,7 +185,8 @@ describe('dashboard in a real browser (e2e)', function () {
     await page.getByLabel('Search for').press('Enter');
     await page.getByRole('heading', { name: `Member ${member}` }).waitFor();
     expect(await page.getByTestId('member-balance').innerText()).to.equal(`${accrued} points`);
-    expect(await page.getByRole('table', { name: 'Ledger' }).innerText()).to.include('ACCRUE').and.to.include('Demo Burger Co.');
+    expect(await page.getByRole('table', { name: 'Ledger' }).innerText()).to.include('ACCRUE').and.to.include('Demo Burger Co.')
+      .and.to.include('Classic Burger × 2, Fries');
     await page.getByLabel('Points (negative takes away)').fill('60');
     await page.getByLabel('Reason (shown in the ledger; no guest data)').fill('e2e goodwill, ticket 77');
     await page.getByLabel('Reason (shown in the ledger; no guest data)').press('Enter');
@@ -263,6 +264,9 @@ describe('dashboard in a real browser (e2e)', function () {
     expect(painted.earned, 'earned bars').to.be.greaterThan(800);
     expect(painted.redeemed, 'redeemed bars').to.be.greaterThan(800);
     expect(await page.getByTestId('rewards-chart-table').textContent()).to.include('Free Fries');
+    // What members bought, by the demo menu's names (the accrued visit: two burgers and fries).
+    const items = await page.getByRole('table', { name: 'Items bought by members' }).innerText();
+    expect(items).to.match(/Classic Burger\s+2\s+\$/).and.to.match(/Fries\s+1\s+\$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).to.match(/day/i);

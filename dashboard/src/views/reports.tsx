@@ -1,7 +1,7 @@
 /**
  * Reports: the daily rollups of a date range and location as charts (points earned vs redeemed,
- * reward uses, sales and discounts on loyalty checks, new members), the totals, and the same
- * report as CSV.
+ * reward uses, sales and discounts on loyalty checks, new members), the totals, the menu items
+ * members bought by name, and the same report as CSV.
  */
 import { useState } from 'preact/hooks';
 import { enc } from '../api';
@@ -17,6 +17,7 @@ interface Figures {
   rewardUses: { rewardId: string; name: string; uses: number; discountCents: number }[];
 }
 interface Report { programId: string; timezone: string; from: string; to: string; location: string | null; days: (Figures & { day: string; location: string | null })[]; totals: Figures }
+interface ItemReport { items: { guid: string; name: string; nameSource: 'MENU' | 'POS' | 'GUID'; quantity: number; salesCents: number }[] }
 interface RuleFile { locations?: { guid: string; name: string }[] }
 
 const daysBack = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
@@ -38,6 +39,8 @@ export function ReportsView() {
   const [file] = useLoad(() => api.call<RuleFile>('GET', `${base}/versions/${enc(program.activeVersion)}`), [base, program.activeVersion]);
   const path = `${base}/reports/daily?from=${query.from}&to=${query.to}${query.location ? `&location=${enc(query.location)}` : ''}`;
   const [report] = useLoad(() => api.call<Report>('GET', path), [path]);
+  const itemsPath = path.replace('/reports/daily?', '/reports/items?');
+  const [items] = useLoad(() => api.call<ItemReport>('GET', itemsPath), [itemsPath]);
   const csv = useAction(async () => {
     const text = await api.text(path, 'text/csv');
     const a = document.createElement('a');
@@ -64,6 +67,7 @@ export function ReportsView() {
       </form>
       <ErrorBox error={csv.error} title="Could not download the CSV" />
       <Show loaded={report} what="the report">{(r) => <ReportCharts report={r} />}</Show>
+      <Show loaded={items} what="the items">{(r) => <ItemTable report={r} />}</Show>
     </>
   );
 }
@@ -98,5 +102,30 @@ function ReportCharts({ report }: { report: Report }) {
           series={[{ label: 'New members', values: perDay((f) => f.newMembers), color: '#0891b2' }]} />
       </div>
     </>
+  );
+}
+
+const NAME_SOURCE_NOTE = { MENU: '', POS: ' (name on the check: not in the imported menu)', GUID: ' (unknown item: import the restaurant\'s menu)' };
+
+/** What members bought, per menu item by name, largest sales first. */
+function ItemTable({ report }: { report: ItemReport }) {
+  if (report.items.length === 0) return null;
+  return (
+    <section class="card" aria-label="Items bought by members">
+      <h2>Items bought by members</h2>
+      <div class="table-wrap">
+        <table aria-label="Items bought by members">
+          <thead><tr><th scope="col">Item</th><th scope="col">Quantity</th><th scope="col">Sales</th></tr></thead>
+          <tbody>
+            {report.items.map((i) => (
+              <tr key={i.guid}>
+                <td title={i.guid}>{i.name}{NAME_SOURCE_NOTE[i.nameSource] ? <span class="hint">{NAME_SOURCE_NOTE[i.nameSource]}</span> : null}</td>
+                <td class="num">{i.quantity}</td><td class="num">{dollars(i.salesCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

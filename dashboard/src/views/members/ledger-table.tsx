@@ -54,6 +54,7 @@ function provenance(e: LedgerEntry): string {
   const p = e.provenance;
   return [
     p.reason ? `reason: ${p.reason}` : null,
+    p.items?.length ? p.items.map((i) => (i.quantity === 1 ? i.name : `${i.name} × ${i.quantity}`)).join(', ') : null,
     p.cause ? `cause: ${p.cause}` : null,
     p.ruleSetVersion ? `rules ${p.ruleSetVersion}` : null,
     p.ruleIds?.length ? `rules: ${p.ruleIds.join(', ')}` : null,

@@ -29,6 +29,8 @@ export interface LedgerEntry {
     checkGuid?: string | null;
     restaurantGuid?: string | null;
     restaurantName?: string | null;
+    /** What the check bought (ACCRUE, CLAIM) or the reward discounted (REDEEM), by menu name. */
+    items?: { guid: string; name: string; quantity: number }[];
     cause?: string | null;
     reason?: string | null;
     by?: string | null;
