@@ -73,6 +73,26 @@ function formatLog(object: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The process's log stream (`dest`: stdout by default, or a file path): lines are written
+ * asynchronously, off the request's path, where pino's default costs one synchronous write
+ * system call per line — one per request at `info`, the request log line. Lines that queue up
+ * while a write is in flight go out together in the next one. What is still buffered when the
+ * process exits (a shutdown, or a crash that calls process.exit) is written synchronously on the
+ * way out, so no line is lost.
+ */
+export function logDestination(dest: number | string = 1): pino.DestinationStream {
+  const stream = pino.destination({ dest, sync: false, minLength: 0, mkdir: typeof dest === 'string' });
+  process.once('exit', () => {
+    try {
+      stream.flushSync();
+    } catch {
+      // Not open yet, or already closed: nothing left to write.
+    }
+  });
+  return stream;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({
     level, base: { service: 'perkwire' },

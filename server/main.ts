@@ -9,7 +9,7 @@ import { buildInfo } from './build-info.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './http/app.js';
 import type { AppDeps } from './http/deps.js';
-import { createLogger, safeUrl } from './logger.js';
+import { createLogger, logDestination, safeUrl } from './logger.js';
 import { publishProgramsFromDir } from './loyalty/programs/programs.js';
 import { importSampleMenus } from './menus/sample-menus.js';
 import { connectStore } from './store/connection.js';
@@ -65,7 +65,7 @@ function printBanner(config: Config, server: Server | null, restaurants: string[
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, logDestination());
   const clock = systemClock;
   logger.info({ ...buildInfo(), role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
 
