@@ -14,6 +14,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../../rules/index.js';
+import { addZonedDays } from '../../../rules/engine/zone-days.js';
 import { replayLots, type LedgerLine } from './expiry-lots.js';
 
 export type { LedgerLine } from './expiry-lots.js';
@@ -43,7 +44,7 @@ export function programTimezone(program: Program): string {
 
 /** `at` plus `days` calendar days in `timezone` (a DST change does not shift the hour). */
 export function addDays(at: Date, days: number, timezone: string): Date {
-  return DateTime.fromJSDate(at, { zone: timezone }).plus({ days }).toJSDate();
+  return addZonedDays(at, days, timezone);
 }
 
 /** The calendar date of `at` in `timezone`, `YYYY-MM-DD`. */
