@@ -30,9 +30,10 @@ const phasesFile = path.join(path.dirname(file), 'phases.json');
 const phases = !values.all && existsSync(phasesFile) ? JSON.parse(readFileSync(phasesFile, 'utf8')) as { name: string; startUs: number; endUs: number }[] : [];
 const inPhase = (us: number): boolean => phases.length === 0 || phases.some((p) => us >= p.startUs && us <= p.endUs);
 
-// Self time per node from the sample stream. Each sample counts as one sampling interval (the
-// median gap between samples), not its own gap: on a busy machine a gap also holds the time the
-// thread waited to be scheduled again, which lands on whatever it resumed in (a socket write).
+// Self time per node from the sample stream, each sample counted as one sampling interval (the
+// median gap). V8 samples the main thread on a wall clock: time blocked in a system call or
+// waiting for a CPU on a busy machine counts too, mostly on socket writes (writeBuffer, writev).
+// Compare with the bench's /proc CPU figure to see how much of the profile is such waiting.
 const selfUs = new Map<number, number>();
 const samples = profile.samples ?? [];
 const deltas = profile.timeDeltas ?? [];

@@ -14,6 +14,9 @@ import { routeModules, type RouteModule } from './routes.js';
 export function buildApp(deps: AppDeps, modules: RouteModule[] = routeModules): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every answer body (SHA-1) for an ETag; no client here revalidates with
+  // If-None-Match (Toast POSTs, the admin API is read fresh), so that is CPU spent per request for nothing.
+  app.set('etag', false);
   app.set('trust proxy', false);
   // First, so every request is counted and timed, including those refused by later middleware.
   app.use(requestMetrics(deps));

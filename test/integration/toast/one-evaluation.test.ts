@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { check, inquireRequest, loyaltyDiscount, redeemRequest, redemption } from '../../support/toast-requests.js';
+import request from 'supertest';
+import { check, inquireRequest, loyaltyDiscount, redeemRequest, redemption, toastHeaders } from '../../support/toast-requests.js';
 
 /** Counts json-rules-engine runs while `fn` runs. */
 async function engineRuns<T>(fn: () => Promise<T>): Promise<{ runs: number; result: T }> {
@@ -26,7 +27,7 @@ async function engineRuns<T>(fn: () => Promise<T>): Promise<{ runs: number; resu
   }
 }
 
-describe('Toast webhook: one rules-engine evaluation per check (issue 11 §3)', () => {
+describe('Toast webhook: one rules-engine evaluation per check (issue 11 §3), no work per answer nobody uses (§4)', () => {
   let t: TestApp;
   before(async () => { t = await startTestApp({ dbPrefix: 'oneeval' }); });
   after(async () => { await t.close(); });
@@ -64,5 +65,13 @@ describe('Toast webhook: one rules-engine evaluation per check (issue 11 §3)', 
     // The offers answered are those after the debit: Free Fries (50 points) is no longer affordable.
     const fryOffer = reply.body.checkResponse!.offers!.find((o) => o.identifier === 'free-fries');
     expect(fryOffer === undefined || fryOffer.applicable === false).to.equal(true);
+  });
+
+  it('answers without an ETag (no hash of every answer body: nobody revalidates a POST)', async () => {
+    const member = await seedMember(t.deps, { points: 0 });
+    const res = await request(t.app).post('/toast/loyalty').set(toastHeaders('LOYALTY_INQUIRE'))
+      .send(inquireRequest(member.loyaltyIdentifier, { check: check({ selections: [burger()] }) }));
+    expect(res.status).to.equal(200);
+    expect(res.headers).to.not.have.property('etag');
   });
 });
