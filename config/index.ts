@@ -42,6 +42,7 @@ export interface Config {
   readonly memberKeySecret: string;
   readonly accrualSweepAfterMs: number;
   readonly accrualSweepIntervalMs: number;
+  readonly accrualConcurrency: number;
   readonly jobLockMs: number;
   readonly readOnlyAnswerRetentionDays: number;
   /** Days after the check during which a receipt can be claimed. */
@@ -126,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     abandonedRedeemAfterMs: v.ABANDONED_REDEEM_AFTER_MS,
     accrualSweepAfterMs: v.ACCRUAL_SWEEP_AFTER_MS,
     accrualSweepIntervalMs: v.ACCRUAL_SWEEP_INTERVAL_MS,
+    accrualConcurrency: v.ACCRUAL_CONCURRENCY,
     jobLockMs: v.JOB_LOCK_MS,
     readOnlyAnswerRetentionDays: v.READ_ONLY_ANSWER_RETENTION_DAYS,
     claimWindowDays: v.CLAIM_WINDOW_DAYS,

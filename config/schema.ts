@@ -91,6 +91,10 @@ export const configSchema = {
       type: 'integer', minimum: 200, maximum: 600000, default: 10000,
       description: 'How often the accrual sweeper looks for pending accruals.',
     },
+    ACCRUAL_CONCURRENCY: {
+      type: 'integer', minimum: 1, maximum: 256, default: 32,
+      description: 'Accrual jobs one worker process posts at a time. Posting waits mostly on MongoDB, so more in flight keeps up with the API in the same process (ROLE=all).',
+    },
     CLAIM_WINDOW_DAYS: {
       type: 'integer', minimum: 1, maximum: 3650, default: 30,
       description: 'How many days after the check a receipt can still be claimed (POST /v1/claims).',

@@ -22,7 +22,9 @@ export const accrualWorker: WorkerModule = {
       if (outcome === 'NOT_FOUND') throw new UnrecoverableError('accrual not found');
       return outcome;
     }, {
-      connection, prefix: deps.config.queuePrefix, concurrency: 8,
+      // Posting waits on MongoDB most of the time: with few jobs in flight, a worker sharing its
+      // process with the API (ROLE=all) gets a small share of the round trips and falls behind.
+      connection, prefix: deps.config.queuePrefix, concurrency: deps.config.accrualConcurrency,
       // A dead worker's jobs are re-run after the lock lapses; posting is idempotent.
       lockDuration: deps.config.jobLockMs, stalledInterval: deps.config.jobLockMs,
     });
