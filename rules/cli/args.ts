@@ -1,4 +1,4 @@
-/** Minimal `--flag value` / `--switch` parser (no dependency for four commands). */
+/** Minimal `--flag value` / `--switch` parser, for the store-reading replay/backtest commands and `npm run menu` (the rules CLI itself parses with commander). */
 export function parseFlags(args: string[], switches: string[] = []): { flags: Record<string, string | true>; positional: string[] } {
   const flags: Record<string, string | true> = {};
   const positional: string[] = [];

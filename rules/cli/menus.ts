@@ -5,6 +5,8 @@
  * in rule files are errors and GUIDs go unchecked.
  */
 // Exported menus documents are Toast data: read by the Toast edge reader, as synced ones are.
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { readToastMenusDocument } from '../../server/menus/toast-menus-document.js';
 import type { RestaurantMenu } from '../menus/catalogue.js';
 import { readJsonFile } from '../load.js';
@@ -38,4 +40,15 @@ export async function cliMenus(flags: Record<string, string | true>): Promise<Cl
     menus.push(...stored.menus.filter((m) => !menus.some((f) => f.restaurantGuid === m.restaurantGuid)));
   }
   return { ok: true, menus: flags.menu || flags.store ? menus : undefined };
+}
+
+/**
+ * The sample menus shipped in rules/programs/menus/ (exported Toast menus documents of the demo
+ * and cafe restaurants): what `simulate --items` prices from when neither --menu nor --store is given.
+ */
+export async function bundledMenus(): Promise<RestaurantMenu[]> {
+  const dir = new URL('../programs/menus/', import.meta.url);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort().map((f) => fileURLToPath(new URL(f, dir)));
+  const read = await fromFiles(files.join(','));
+  return read.ok ? read.menus ?? [] : [];
 }

@@ -5,7 +5,7 @@
  * answer is printed as it comes: every problem with its JSON path.
  */
 import { readJsonFile } from '../load.js';
-import { parseFlags } from './args.js';
+import { flagText, type CliCommand } from './command.js';
 
 interface ApiAnswer {
   status: number;
@@ -63,33 +63,49 @@ async function activate(api: { url: string; key: string }, programId: string, ve
   return printRefusal(answer);
 }
 
+const API_NOTE = 'Talks to a running Perkwire: PERKWIRE_API_URL (default http://localhost:8080) and PERKWIRE_ADMIN_KEY (one of ADMIN_API_KEYS).\nExit codes: 0 done, 1 refused by the API (every problem with its JSON path), 2 usage error or no admin key.';
+
 /** Publishes a rule file as a version; `--activate` makes it active (now, or `--at`). */
-export async function publishCommand(args: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(args, ['activate']);
-  const [file] = positional;
-  if (!file) { console.error('publish: <file> required'); return 2; }
-  const api = endpoint();
-  if (!api) return 2;
-  const read = await readJsonFile(file);
-  if (!read.ok) { console.log(`FAIL  ${file}: ${read.message}`); return 1; }
-  const id = (read.json as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || id === '') { console.log(`FAIL  ${file}: /id is required`); return 1; }
-  const answer = await call(api, `/programs/${encodeURIComponent(id)}/versions`, read.json);
-  if (answer.status !== 201 && answer.status !== 200) return printRefusal(answer);
-  const stored = answer.body.version as { version: string; contentHash: string };
-  console.log(`${answer.status === 201 ? 'published' : 'unchanged'}  ${id} ${stored.version} (${stored.contentHash.slice(0, 12)})`);
-  for (const w of (answer.body.warnings ?? []) as { path: string; message: string }[]) console.log(`  warning ${w.path || '/'} ${w.message}`);
-  const version = stored.version;
-  if (!flags.activate) return 0;
-  return activate(api, id, version, typeof flags.at === 'string' ? flags.at : undefined);
-}
+export const publishCommand: CliCommand = {
+  name: 'publish',
+  operands: '<file>',
+  summary: 'store a rule file as a version through the admin API (and activate it)',
+  details: API_NOTE,
+  options: [
+    { flags: '--activate', description: 'activate the published version' },
+    { flags: '--at <iso>', description: 'with --activate: activate at this instant instead of now' },
+  ],
+  examples: ['publish rules/programs/demo.json', 'publish my-program.json --activate --at 2026-12-24T05:00:00-05:00'],
+  async run({ flags, positional: [file] }) {
+    if (!file) { console.error('publish: <file> required'); return 2; }
+    const api = endpoint();
+    if (!api) return 2;
+    const read = await readJsonFile(file);
+    if (!read.ok) { console.log(`FAIL  ${file}: ${read.message}`); return 1; }
+    const id = (read.json as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || id === '') { console.log(`FAIL  ${file}: /id is required`); return 1; }
+    const answer = await call(api, `/programs/${encodeURIComponent(id)}/versions`, read.json);
+    if (answer.status !== 201 && answer.status !== 200) return printRefusal(answer);
+    const stored = answer.body.version as { version: string; contentHash: string };
+    console.log(`${answer.status === 201 ? 'published' : 'unchanged'}  ${id} ${stored.version} (${stored.contentHash.slice(0, 12)})`);
+    for (const w of (answer.body.warnings ?? []) as { path: string; message: string }[]) console.log(`  warning ${w.path || '/'} ${w.message}`);
+    if (!flags.activate) return 0;
+    return activate(api, id, stored.version, flagText(flags, 'at'));
+  },
+};
 
 /** Activates a published version (rollback = an older one), now or `--at`. */
-export async function activateCommand(args: string[]): Promise<number> {
-  const { flags, positional } = parseFlags(args);
-  const [programId, version] = positional;
-  if (!programId || !version) { console.error('activate: <program> <version> required'); return 2; }
-  const api = endpoint();
-  if (!api) return 2;
-  return activate(api, programId, version, typeof flags.at === 'string' ? flags.at : undefined);
-}
+export const activateCommand: CliCommand = {
+  name: 'activate',
+  operands: '<program> <version>',
+  summary: 'activate a published version (rollback = activate an older one)',
+  details: API_NOTE,
+  options: [{ flags: '--at <iso>', description: 'activate at this instant instead of now' }],
+  examples: ['activate demo 2026.11.0', 'activate demo 2026.12.0 --at 2026-12-24T05:00:00-05:00'],
+  async run({ flags, positional: [programId, version] }) {
+    if (!programId || !version) { console.error('activate: <program> <version> required'); return 2; }
+    const api = endpoint();
+    if (!api) return 2;
+    return activate(api, programId, version, flagText(flags, 'at'));
+  },
+};

@@ -35,9 +35,10 @@ function checkNode(node: ConditionNode, path: string, errors: ValidationError[])
   const n = node as Record<string, unknown>;
   const forms = ['all', 'any', 'not', 'fact'].filter((k) => n[k] !== undefined);
   if (forms.length !== 1) { errors.push({ path, message: 'must be exactly one of all / any / not / a {fact, operator, value} leaf' }); return; }
-  if (Array.isArray(n.all)) n.all.forEach((c, i) => checkNode(c as ConditionNode, `${path}/all/${i}`, errors));
-  else if (Array.isArray(n.any)) n.any.forEach((c, i) => checkNode(c as ConditionNode, `${path}/any/${i}`, errors));
-  else if (n.not !== undefined) checkNode(n.not as ConditionNode, `${path}/not`, errors);
+  // The form is decided by the key present; a list that is not a list is the schema's to report.
+  if (forms[0] === 'all') { if (Array.isArray(n.all)) n.all.forEach((c, i) => checkNode(c as ConditionNode, `${path}/all/${i}`, errors)); }
+  else if (forms[0] === 'any') { if (Array.isArray(n.any)) n.any.forEach((c, i) => checkNode(c as ConditionNode, `${path}/any/${i}`, errors)); }
+  else if (forms[0] === 'not') checkNode(n.not as ConditionNode, `${path}/not`, errors);
   else {
     for (const k of ['operator', 'value']) if (n[k] === undefined) errors.push({ path: `${path}/${k}`, message: 'is required' });
     if (n.operator !== undefined && n.value !== undefined) checkLeaf(n, path, errors);

@@ -66,21 +66,69 @@ describe('rules CLI', function () {
     expect((JSON.parse(cli(...args, '--json').out) as { accrual: { points: number } }).accrual.points).to.equal(500);
   });
 
-  it('diff lists changed rewards and re-runs old fixtures on the new file', () => {
+  it('diff prints field-level changes and exits 3 when old fixtures change outcome, 0 with --allow-changes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
     copyFileSync('rules/programs/demo.json', join(dir, 'old.json'));
-    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { version: string; rewards: { id: string; pointsCost?: number }[] };
+    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { version: string; rewards: { id: string; pointsCost?: number }[]; earning: { points: number }; policies: { stacking: { maxRewardsPerCheck: number } } };
     demo.version = '2026.12.0';
     demo.rewards[0]!.pointsCost = 70;
     demo.rewards.pop();
+    demo.policies.stacking.maxRewardsPerCheck = 2;
     writeFileSync(join(dir, 'new.json'), JSON.stringify(demo));
     const r = cli('diff', join(dir, 'old.json'), join(dir, 'new.json'));
-    expect(r.code, r.out).to.equal(0);
-    expect(r.out).to.contain('version 2026.11.0 → 2026.12.0').and.contain('~ reward free-fries').and.contain('- reward bogo-burger-tuesday');
+    expect(r.code, r.out).to.equal(3);
+    expect(r.out).to.contain('version 2026.11.0 → 2026.12.0')
+      .and.contain('~ reward free-fries.pointsCost: 50 → 70')
+      .and.contain('- reward bogo-burger-tuesday')
+      .and.contain('~ policies.stacking.maxRewardsPerCheck: 1 → 2')
+      .and.contain('pass --allow-changes');
     expect(r.out).to.match(/old fixtures on new file: \d+\/21 unchanged/);
+    const allowed = cli('diff', join(dir, 'old.json'), join(dir, 'new.json'), '--allow-changes');
+    expect(allowed.code, allowed.out).to.equal(0);
+    expect(allowed.out).to.contain('accepted (--allow-changes)');
+  });
+
+  it('diff of a change that keeps every old fixture exits 0 and shows the field (free-fries.pointsCost: 50 → 40)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    const demo = JSON.parse(readFileSync('rules/programs/demo.json', 'utf8')) as { rewards: { id: string; pointsCost?: number; description?: string }[] };
+    demo.rewards[0]!.pointsCost = 40;
+    demo.rewards[1]!.description = 'Any burger';
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(demo));
+    const r = cli('diff', 'rules/programs/demo.json', join(dir, 'new.json'));
+    expect(r.out).to.contain('~ reward free-fries.pointsCost: 50 → 40').and.contain('~ reward free-burger.description: Any burger, toppings included → Any burger');
+    expect(r.out).to.contain('21/21 unchanged');
+    expect(r.code, r.out).to.equal(0);
   });
 
   it('unknown commands print usage and exit 2', () => {
     expect(cli('frobnicate').code).to.equal(2);
+  });
+});
+
+describe('rules simulate as a person uses it', function () {
+  this.timeout(30000);
+
+  it('--items from the sample menu with a member prints offers by item name', () => {
+    const r = cli('simulate', '--program', 'rules/programs/demo.json', '--items', 'Classic Burger x2, Fries', '--member', '{"pointsBalance":60}', '--at', '2026-07-15T16:00:00Z');
+    expect(r.code, r.out).to.equal(0);
+    expect(r.out).to.contain('Classic Burger ×2  $17.98').and.contain('✓ Free Fries [free-fries] ITEM $3.49 for 50 pts on Fries').and.contain('points: 21');
+  });
+
+  it('--check with a Toast request body unwraps it; with a non-check it refuses (exit 2) and prints no offers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-cli-'));
+    const check = JSON.parse(readFileSync('rules/examples/checks/burger-and-fries.json', 'utf8')) as unknown;
+    writeFileSync(join(dir, 'body.json'), JSON.stringify({ toastTransactionType: 'LOYALTY_ACCRUE', checkTransactionInformation: { loyaltyIdentifier: 'x', check } }));
+    const body = cli('simulate', '--program', 'rules/programs/demo.json', '--check', join(dir, 'body.json'), '--at', '2026-07-15T16:00:00Z');
+    expect(body.code, body.out).to.equal(0);
+    expect(body.out).to.contain('note: read the check inside a Toast LOYALTY_ACCRUE request body').and.contain('points: 12 on eligible spend $12.48');
+    const refused = cli('simulate', '--program', 'rules/programs/demo.json', '--check', '{"guid":"x","amount":12.48}');
+    expect(refused.code).to.equal(2);
+    expect(refused.out).to.contain('no "selections" list').and.not.contain('$0.00');
+  });
+
+  it('--member with an unknown key is refused with the allowed keys (exit 2)', () => {
+    const r = cli('simulate', '--program', 'rules/programs/demo.json', '--total', '12', '--member', '{"balance":60}');
+    expect(r.code).to.equal(2);
+    expect(r.out).to.contain('unknown key "balance" (allowed: status, tier, pointsBalance');
   });
 });

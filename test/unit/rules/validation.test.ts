@@ -22,8 +22,8 @@ describe('validateProgram', () => {
       '/earning/perCents must be >= 1',
       '/promotions/0/schedule/days/1 must be one of MON, TUE, WED, THU, FRI, SAT, SUN',
       '/rewards/0/pointsCost must be >= 0',
-      '/rewards/1/type unknown type "FREE_ITEMS"',
-      '/rewards/2/colour is not a known property',
+      '/rewards/1/type unknown type "FREE_ITEMS"; one of BOGO, FREE_ITEM, PERCENT_OFF_CHECK, PERCENT_OFF_ITEM, AMOUNT_OFF_CHECK, AMOUNT_OFF_ITEM, PRICE_ADJUSTMENT, MULTI_ITEM, BONUS_POINTS',
+      '/rewards/2/colour is not a known property (known here: id, name, description, pointsCost, eligibility, schedule, locations, members, limits, expiresAt, combinesWithNonLoyaltyDiscounts, amountCents, minSubtotalCents, type)',
       '/rewards/4/percent must be <= 100',
       '/policies/reversal is required',
     ]);
