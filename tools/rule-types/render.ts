@@ -31,7 +31,9 @@ const pascal = (s: string): string => s.toLowerCase().replace(/(^|[_-])([a-z])/g
  *   properties stay optional;
  * - an object of optional properties with `maxProperties: 1` (a condition tree: exactly one of
  *   all / any / not) becomes a union of one-property objects;
- * - a subschema that says nothing about its type (a condition's `value`) is `unknown`.
+ * - a subschema that says nothing about its type (a condition's `value`) is `unknown`;
+ * - a `$ref` loses the annotations beside it (`description`, `default`, `examples`, which
+ *   rules/REFERENCE.md reads): json-schema-to-typescript would copy the referenced type for each.
  */
 function reshape(node: Node, propertyName: string | null): void {
   for (const [key, value] of Object.entries(node)) {
@@ -46,6 +48,7 @@ function reshape(node: Node, propertyName: string | null): void {
     }
   }
   delete node.not;
+  if ('$ref' in node) for (const k of ['description', 'default', 'examples']) delete node[k];
   for (const combinator of ['oneOf', 'anyOf'] as const) {
     const branches = node[combinator];
     if (Array.isArray(branches) && branches.every((b) => isNode(b) && !hasTyping(b))) delete node[combinator];

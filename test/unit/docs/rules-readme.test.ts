@@ -80,7 +80,7 @@ const lines = docs.flatMap((file) => {
 });
 
 describe('npm run rules lines in the READMEs', function () {
-  this.timeout(120000);
+  this.timeout(240000);
 
   it('name only commands and options the CLI declares', () => {
     expect(lines.length).to.be.greaterThan(15);

@@ -4,7 +4,7 @@ import { COMMANDS } from '../../../rules/cli/index.js';
 import { rulesCli } from './cli-run.js';
 
 describe('rules CLI help', function () {
-  this.timeout(60000);
+  this.timeout(90000);
 
   it('lists every command with its summary and the exit codes (exit 0)', () => {
     const r = rulesCli('--help');

@@ -9,7 +9,7 @@ import { validateProgram } from '../../../rules/index.js';
 import { rulesCli } from './cli-run.js';
 
 describe('rules init', function () {
-  this.timeout(60000);
+  this.timeout(90000);
 
   for (const template of TEMPLATES) {
     it(`--template ${template} writes a valid program whose fixtures pass, with notes in its description`, async () => {

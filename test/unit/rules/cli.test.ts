@@ -11,7 +11,7 @@ function cli(...args: string[]): { code: number | null; out: string } {
 }
 
 describe('rules CLI', function () {
-  this.timeout(30000);
+  this.timeout(90000);
 
   it('validate and test pass on the sample programs (exit 0)', () => {
     const v = cli('validate', 'rules/programs/demo.json', 'rules/programs/cafe.json');
@@ -106,7 +106,7 @@ describe('rules CLI', function () {
 });
 
 describe('rules simulate as a person uses it', function () {
-  this.timeout(30000);
+  this.timeout(90000);
 
   it('--items from the sample menu with a member prints offers by item name', () => {
     const r = cli('simulate', '--program', 'rules/programs/demo.json', '--items', 'Classic Burger x2, Fries', '--member', '{"pointsBalance":60}', '--at', '2026-07-15T16:00:00Z');

@@ -15,7 +15,7 @@ function run(args: string[]): { code: number | null; stdout: string; stderr: str
 }
 
 describe('rules/examples', function () {
-  this.timeout(60000);
+  this.timeout(90000);
 
   it('has the eight numbered examples, each linked from rules/README.md', () => {
     const names = examples.map((d) => d.split('/').pop());
