@@ -66,8 +66,8 @@ export function fieldChanges(before: Program, after: Program): FieldChange[] {
     ...entries('tier', before.tiers?.levels ?? [], after.tiers?.levels ?? []),
     ...entries('location', before.locations, after.locations),
   ];
-  const a = before as unknown as Record<string, Json>;
-  const b = after as unknown as Record<string, Json>;
+  const a: Record<string, Json> = { ...before };
+  const b: Record<string, Json> = { ...after };
   const skip = new Set(['rewards', 'promotions', 'locations', 'fixtures', 'version', '$schema']);
   for (const section of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (skip.has(section)) continue;
