@@ -2,6 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Data is typed where it enters (STYLE.md): a cast through `unknown` (`x as unknown as T`, or
+// `<T><unknown>x`) throws a checked type away. Type the value where it is made instead (a typed
+// cursor, a generic, a spread copy). Proved by test/unit/architecture/no-double-cast.test.ts.
+const CASTS = ['TSAsExpression', 'TSTypeAssertion'];
+const noDoubleCast = CASTS.flatMap((outer) => CASTS.map((inner) => ({
+  selector: `${outer}[expression.type='${inner}'][expression.typeAnnotation.type='TSUnknownKeyword']`,
+  message: 'No double cast through unknown (`as unknown as T`) in server/ and rules/: type the value where it enters.',
+})));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'coverage/', 'data/', 'tools/mongo-dev-server/lib/', '.run/', '.node/', 'dist/'] },
   js.configs.recommended,
@@ -13,4 +22,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['server/**/*.ts', 'rules/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...noDoubleCast] } },
 );

@@ -80,7 +80,7 @@ export async function evaluateConditions(program: Program, input: FactInput): Pr
   const { results, failureResults } = await engine.run(runFacts);
   for (const r of results) outcomes.set(r.name, { passed: true, failedFacts: [] });
   for (const r of failureResults as RuleResult[]) {
-    const facts = failedFacts(r.conditions as unknown as ResultNode, false, new Set());
+    const facts = failedFacts(r.conditions as ResultNode, false, new Set());
     outcomes.set(r.name, { passed: false, failedFacts: [...facts].sort() });
   }
   return outcomes;

@@ -45,13 +45,11 @@ interface Pricer {
   perRewardCents: Map<string, number>;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 function targetsOf(r: SubmittedRedemption, reward: Reward): string[] | undefined {
   const type = selectionTypeOf(reward);
-  if (type === 'ITEM' && str(r.selectionGuid)) return [r.selectionGuid as string];
+  if (type === 'ITEM' && r.selectionGuid) return [r.selectionGuid];
   if (type === 'MULTI_ITEM' && r.itemApplication?.length) {
-    return r.itemApplication.flatMap((a) => (str(a.selectionIdentifier) ? [a.selectionIdentifier as string] : []));
+    return r.itemApplication.flatMap((a) => (a.selectionIdentifier ? [a.selectionIdentifier] : []));
   }
   return undefined;
 }
@@ -70,7 +68,7 @@ function priceUnits(reward: Reward, input: PricingInput, quantity: number): Pric
 
 /** The submitted redemption as a known reward and quantity, or the reason it cannot be one. */
 function parse(r: SubmittedRedemption, index: number, program: Program): Submitted | string {
-  const reward = findReward(program, str(r.identifier) ?? '');
+  const reward = findReward(program, r.identifier ?? '');
   if (!reward) return 'UNKNOWN_REWARD';
   const quantity = r.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1) return 'INVALID_QUANTITY';
@@ -112,11 +110,11 @@ function toApplied(s: Submitted, pricing: Extract<Pricing, { ok: true }>): Appli
   const { r, reward, quantity } = s;
   const applied: AppliedRedemption = {
     identifier: reward.id,
-    selectionGuid: str(r.selectionGuid) ?? (selectionTypeOf(reward) === 'ITEM' ? pricing.itemApplication?.[0]?.selectionIdentifier ?? null : null),
-    appliedDiscountGuid: str(r.appliedDiscountGuid),
-    multiItemDiscountGuid: str(r.multiItemDiscountGuid),
+    selectionGuid: r.selectionGuid ?? (selectionTypeOf(reward) === 'ITEM' ? pricing.itemApplication?.[0]?.selectionIdentifier ?? null : null),
+    appliedDiscountGuid: r.appliedDiscountGuid ?? null,
+    multiItemDiscountGuid: r.multiItemDiscountGuid ?? null,
     quantity,
-    name: str(r.name) ?? reward.name,
+    name: r.name ?? reward.name,
     amountCents: pricing.amountCents - (pricing.amountCents % quantity),
     pointsCost: (reward.pointsCost ?? 0) * quantity,
   };

@@ -8,13 +8,10 @@ import { findReward } from './catalog.js';
 import type { LoyaltyOnCheck } from './evaluation.js';
 import type { Program, SubmittedRedemption } from './types.js';
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 /** GUIDs a redemption names for its discount(s) on the check. */
 function guidsOf(r: SubmittedRedemption): string[] {
-  const guids = [str(r.appliedDiscountGuid), str(r.multiItemDiscountGuid)];
-  for (const a of r.itemApplication ?? []) guids.push(str(a.appliedDiscountIdentifier));
-  return guids.filter((g): g is string => g !== null);
+  const guids = [r.appliedDiscountGuid, r.multiItemDiscountGuid, ...(r.itemApplication ?? []).map((a) => a.appliedDiscountIdentifier)];
+  return guids.filter((g): g is string => typeof g === 'string');
 }
 
 /** The on-check discounts a redemption stands for: by GUID, else the first of its offer (on its selection). */
@@ -22,9 +19,9 @@ function claim(r: SubmittedRedemption, pool: LoyaltyOnCheck[], claimed: Set<Loya
   const guids = guidsOf(r);
   const byGuid = pool.filter((d) => d.appliedDiscountGuid !== null && guids.includes(d.appliedDiscountGuid));
   if (byGuid.length > 0) { for (const d of byGuid) claimed.add(d); return; }
-  if (guids.length > 0 && str(r.appliedDiscountGuid)) return; // names a discount not on the check
-  const selection = str(r.selectionGuid);
-  const match = pool.find((d) => !claimed.has(d) && d.referenceId === str(r.identifier)
+  if (guids.length > 0 && r.appliedDiscountGuid) return; // names a discount not on the check
+  const selection = r.selectionGuid ?? null;
+  const match = pool.find((d) => !claimed.has(d) && d.referenceId === (r.identifier ?? null)
     && (selection === null || d.selectionGuid === selection));
   if (match) claimed.add(match);
 }

@@ -149,8 +149,10 @@ export interface OffersResult {
 }
 
 /**
- * A redemption Toast submitted (INQUIRE, REDEEM, REVERSE), converted at the Toast edge: amounts in
- * cents, quantity a number. Every member is what Toast sent, null when it sent none.
+ * A redemption Toast submitted (INQUIRE, REDEEM, REVERSE), converted once at the Toast edge
+ * (server/toast/normalize/redemptions.ts): amounts in cents, quantity a number. Every member is
+ * what Toast sent, null (or absent) when it sent none; a string member is never empty (the edge
+ * reads `""` as none), so code inside tests it with `??` and truthiness and never re-parses it.
  */
 export interface SubmittedRedemption {
   identifier?: string | null;

@@ -7,8 +7,8 @@ import addFormatsModule from 'ajv-formats';
 import schema from '../schema/program.schema.json' with { type: 'json' };
 import type { ValidationError } from '../engine/types.js';
 
-// ajv-formats is CommonJS; under ESM its callable may sit on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS: Node's default import is its `module.exports`, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 // verbose: errors carry their schema and data, so messages can name the allowed properties and values.
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });

@@ -90,5 +90,5 @@ export interface AdminRoute<P = Record<string, string>, Q = Record<string, unkno
  * schemas are the checks, the types are how handlers read their result.
  */
 export function defineRoute<P = Record<string, string>, Q = Record<string, unknown>, B = unknown>(route: AdminRoute<P, Q, B>): AdminRoute {
-  return route as unknown as AdminRoute;
+  return route as AdminRoute;
 }

@@ -10,8 +10,8 @@ import addFormatsModule from 'ajv-formats';
 import { ValidationFailed, type FieldProblem } from '../http/errors.js';
 import type { JsonSchema } from './route.js';
 
-// ajv-formats is CommonJS; under ESM its callable may sit on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS: Node's default import is its `module.exports`, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 function build(coerceTypes: boolean): Ajv {
   const ajv = new Ajv({ allErrors: true, coerceTypes, strict: true, strictNumbers: true, useDefaults: true });

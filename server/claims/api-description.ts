@@ -29,7 +29,7 @@ export const claimsOperations: OperationDoc[] = [{
   path: '/v1/claims',
   summary: "Credit a paid check's points to a member with the receipt's QR payload",
   tag: 'claims',
-  body: claimRequestSchema as unknown as Record<string, unknown>,
+  body: claimRequestSchema,
   programScoped: true,
   responses: {
     201: { description: 'The points were credited.', schema: claimSchema },

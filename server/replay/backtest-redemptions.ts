@@ -37,17 +37,24 @@ async function verdicts(draft: Program, committed: Committed[], rec: RecordedEva
   });
 }
 
+/** The members of a stored REDEEM transaction a backtest reads. */
+interface RedeemRow {
+  restaurantGuid: string;
+  createdAt: Date;
+  redemptions?: Committed[];
+  evaluation?: RecordedEvaluation | null;
+}
+
 export async function* redemptionsOfRange(models: Models, q: RedemptionQuery): AsyncGenerator<RedemptionResult> {
   const filter: Record<string, unknown> = {
     type: 'LOYALTY_REDEEM', createdAt: { $gte: q.range.start, $lt: q.range.end }, programId: q.programId, state: 'DONE',
   };
   if (q.locations) filter.restaurantGuid = { $in: q.locations };
-  const cursor = models.ToastTransaction.collection.find(filter, {
+  const cursor = models.ToastTransaction.collection.find<RedeemRow>(filter, {
     projection: { restaurantGuid: 1, createdAt: 1, redemptions: 1, evaluation: 1 }, sort: { createdAt: 1 }, batchSize: 500,
   });
   try {
-    for await (const raw of cursor) {
-      const doc = raw as unknown as { restaurantGuid: string; createdAt: Date; redemptions?: Committed[]; evaluation?: RecordedEvaluation | null };
+    for await (const doc of cursor) {
       // A later REDEEM carrying an already-redeemed discount lists that redemption again (from its
       // record): it is counted once, with the REDEEM that debited it.
       const earlier = new Set((doc.evaluation?.already ?? []).map((a) => a.committed.sourceKey));

@@ -115,7 +115,7 @@ export async function runBacktest(models: Models, input: BacktestInput): Promise
     state: { $in: ['PENDING', 'POSTED', 'CLAIMED'] },
   };
   if (input.locations) filter.restaurantGuid = { $in: input.locations };
-  const cursor = models.Accrual.collection.find(filter, {
+  const cursor = models.Accrual.collection.find<AccrualRow>(filter, {
     projection: { restaurantGuid: 1, checkGuid: 1, memberId: 1, memberSnapshot: 1, check: 1, checkTime: 1, points: 1, expectedPoints: 1 },
     sort: { checkTime: 1, _id: 1 }, batchSize: 1000,
   });
@@ -123,8 +123,7 @@ export async function runBacktest(models: Models, input: BacktestInput): Promise
   const diffs = new Map<string, number>();
   let n = 0;
   try {
-    for await (const raw of cursor) {
-      const acc = raw as unknown as AccrualRow;
+    for await (const acc of cursor) {
       const memberId = acc.memberId ? acc.memberId.toHexString() : null;
       const diff = memberId ? diffs.get(memberId) ?? 0 : 0;
       const current = acc.points ?? acc.expectedPoints;

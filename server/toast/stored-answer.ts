@@ -60,7 +60,7 @@ export async function replayable(models: Models, programId: string, stored: Stor
   const answer = JSON.parse(stored.body) as unknown;
   for (const account of markedAccounts(answer)) {
     const member = await models.Member.findOne({ programId, loyaltyIdentifier: account.identifier }).lean<MemberRecord>();
-    const fresh = member ? (accountInfo(member) as unknown as Record<string, unknown>) : {};
+    const fresh: Record<string, unknown> = member ? { ...accountInfo(member) } : {};
     for (const [key, value] of Object.entries(account)) {
       if (!isMarker(value)) continue;
       if (typeof fresh[key] === 'string') account[key] = fresh[key];

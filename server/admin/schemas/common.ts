@@ -30,4 +30,4 @@ export function programParamsWith(extra: Record<string, JsonSchema>): JsonSchema
 export const isoTimeSchema = { type: 'string', format: 'date-time', maxLength: 40 };
 
 /** The rule-file schema itself, as the request body of a publish. */
-export const ruleFileBodySchema = ruleFileSchema as unknown as JsonSchema;
+export const ruleFileBodySchema: JsonSchema = ruleFileSchema;

@@ -232,7 +232,7 @@ async function findMembers(models: Models, filter: Record<string, unknown>): Pro
     : typeof filter.email === 'string' ? (['email', filter.email] as const) : null;
   if (!exact) return models.Member.find(filter).sort({ _id: 1 }).limit(SEARCH_LIMIT).lean<MemberRecord[]>();
   const member = await memberByKey(models, programId, exact[0], exact[1]);
-  const record = member as unknown as Record<string, unknown> | null;
+  const record: Record<string, unknown> | null = member ? { ...member } : null;
   const matches = record !== null && Object.entries(filter).every(([field, value]) => record[field] === value);
   return matches ? [member!] : [];
 }

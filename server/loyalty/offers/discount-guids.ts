@@ -7,8 +7,6 @@
  */
 import type { NormalizedCheck, NormalizedLoyaltyDiscount, SubmittedRedemption } from '../../../rules/index.js';
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 interface Candidate extends NormalizedLoyaltyDiscount {
   selectionGuid: string | null;
 }
@@ -23,11 +21,11 @@ function candidates(check: NormalizedCheck): Candidate[] {
 /** Copies of `redemptions` with `appliedDiscountGuid` filled in where the check shows it. */
 export function attachDiscountGuids(redemptions: SubmittedRedemption[], check: NormalizedCheck): SubmittedRedemption[] {
   const pool = candidates(check);
-  const claimed = new Set(redemptions.map((r) => str(r.appliedDiscountGuid)).filter((g): g is string => g !== null));
+  const claimed = new Set(redemptions.map((r) => r.appliedDiscountGuid).filter((g): g is string => typeof g === 'string'));
   return redemptions.map((r) => {
-    if (str(r.appliedDiscountGuid) || str(r.multiItemDiscountGuid)) return { ...r };
-    const id = str(r.identifier);
-    const selection = str(r.selectionGuid);
+    if (r.appliedDiscountGuid || r.multiItemDiscountGuid) return { ...r };
+    const id = r.identifier ?? null;
+    const selection = r.selectionGuid ?? null;
     const match = pool.find((d) => d.appliedDiscountGuid !== null && !claimed.has(d.appliedDiscountGuid)
       && d.referenceId === id && (selection === null || d.selectionGuid === selection));
     if (!match?.appliedDiscountGuid) return { ...r };

@@ -32,8 +32,6 @@ export interface RedeemedSplit {
 
 export const REVERSED_MESSAGE = 'This reward was reversed; apply it again to redeem it';
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 interface RedemptionRow {
   _id: string;
   memberId: string;
@@ -51,11 +49,11 @@ interface RedemptionRow {
 }
 
 function identityOf(r: { appliedDiscountGuid?: string | null; multiItemDiscountGuid?: string | null }): string | null {
-  return str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
+  return r.appliedDiscountGuid ?? r.multiItemDiscountGuid ?? null;
 }
 
 function toAnswer(row: RedemptionRow, r: SubmittedRedemption, program: Program): AlreadyRedeemed {
-  const name = row.name ?? str(r.name) ?? program.rewards.find((x) => x.id === row.rewardId)?.name ?? row.rewardId;
+  const name = row.name ?? r.name ?? program.rewards.find((x) => x.id === row.rewardId)?.name ?? row.rewardId;
   const applied: AppliedRedemption = {
     identifier: row.rewardId, selectionGuid: row.selectionGuid ?? null, appliedDiscountGuid: row.appliedDiscountGuid ?? null,
     multiItemDiscountGuid: row.multiItemDiscountGuid ?? null, quantity: row.quantity, name, amountCents: row.amountCents, pointsCost: row.points ?? 0,

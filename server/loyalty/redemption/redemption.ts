@@ -52,8 +52,6 @@ const MESSAGES = {
   UNAVAILABLE: 'Reward no longer available',
 } as const;
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 /**
  * One sourceKey per submitted redemption, unique within the request and stable across retries and
  * across requests carrying the same discount.
@@ -61,7 +59,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 export function redemptionSourceKeys(transactionGuid: string, redemptions: SubmittedRedemption[]): string[] {
   const seen = new Set<string>();
   return redemptions.map((r, i) => {
-    const guid = str(r.appliedDiscountGuid) ?? str(r.multiItemDiscountGuid);
+    const guid = r.appliedDiscountGuid ?? r.multiItemDiscountGuid;
     let key = guid ? `redeem:discount:${guid}` : `redeem:${transactionGuid}:#${i}`;
     if (seen.has(key)) key = `${key}#${i}`;
     seen.add(key);

@@ -28,16 +28,14 @@ export interface ReverseRedeemInput {
   cause?: string;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
 function matches(listed: SubmittedRedemption, c: CommittedRedemption): boolean {
-  const applied = str(listed.appliedDiscountGuid);
-  const multi = str(listed.multiItemDiscountGuid);
+  const applied = listed.appliedDiscountGuid ?? null;
+  const multi = listed.multiItemDiscountGuid ?? null;
   if (applied || multi) {
     return (applied !== null && (c.appliedDiscountGuid === applied || c.multiItemDiscountGuid === applied))
       || (multi !== null && c.multiItemDiscountGuid === multi);
   }
-  return str(listed.identifier) === c.rewardId; // no GUID at all: by offer identifier
+  return listed.identifier === c.rewardId; // no GUID at all: by offer identifier
 }
 
 /** The redemptions to reverse; a listed one that is not part of the transaction is an error. */

@@ -51,13 +51,18 @@ export interface StoreOptions {
   memberKeySecret?: string;
 }
 
+/** The model of `name` on `conn` (bound once per connection), typed by its own schema. */
+function bind<K extends ModelName>(conn: mongoose.Connection, into: Partial<Models>, name: K): void {
+  into[name] = (conn.models[name] ?? conn.model(name, schemas[name])) as Models[K];
+}
+
 /** Binds the schemas to `conn` and waits until every index (unique ones above all) exists. */
 export async function registerModels(conn: mongoose.Connection, options: StoreOptions = {}): Promise<Models> {
-  const models: Record<string, mongoose.Model<unknown>> = {};
-  for (const [name, schema] of Object.entries(schemas)) {
-    models[name] = (conn.models[name] ?? conn.model(name, schema as mongoose.Schema)) as mongoose.Model<unknown>;
-  }
-  if (options.memberKeySecret !== undefined) bindMemberKeySecret(models.MemberKey!, options.memberKeySecret);
-  await Promise.all(Object.values(models).map((m) => m.init()));
-  return models as unknown as Models;
+  const names = Object.keys(schemas) as ModelName[];
+  const bound: Partial<Models> = {};
+  for (const name of names) bind(conn, bound, name);
+  const models = bound as Models; // every name was bound just above
+  if (options.memberKeySecret !== undefined) bindMemberKeySecret(models.MemberKey, options.memberKeySecret);
+  await Promise.all(names.map((name) => models[name].init()));
+  return models;
 }

@@ -7,10 +7,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { ISO_DATE_TIME } from '../normalize/dates.js';
 
-// ajv-formats is CommonJS with `exports.default`; under tsx/ESM the default import may be the
-// module namespace or the function itself depending on the loader, so accept both.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as
-  (ajv: Ajv, formats?: string[]) => Ajv;
+// ajv-formats is CommonJS: Node's default import is its `module.exports`, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 
 function build(): Ajv {
