@@ -1,18 +1,25 @@
 /**
  * The README's hand-played visit, run for real: the POS simulator (scripts/pos.ts) against a
- * listening app — signup → inquire → redeem → accrue → reverse (redeem, then accrue).
- * Points the worker would post are posted here directly (no worker runs in this test).
+ * listening app — signup → inquire → redeem → accrue → reverse (redeem, then accrue), each
+ * reverse printing the points it moved and the new balance. Points the worker would post are
+ * posted here directly (no worker runs in this test). Also: POS_URL as the base or the full
+ * webhook URL, `--help` of every command, and the one-line answer when nothing listens.
  */
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
+import { DateTime } from 'luxon';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { appendEntry, readBalance } from '../../../server/loyalty/ledger/ledger.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
+import { POS_COMMANDS } from '../../../scripts/pos/commands.js';
+import { webhookUrl } from '../../../scripts/pos/webhook.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { freePort } from '../../support/net.js';
+import { codeBlocks, readmeSection } from '../../support/readme-blocks.js';
 import { expectValid } from '../../support/toast-client.js';
 import type { TransactionType } from '../../../server/toast/transaction-types.js';
 
@@ -23,27 +30,33 @@ describe('POS simulator: a full visit as the README plays it', function () {
   let t: TestApp;
   let server: Server;
   let env: NodeJS.ProcessEnv;
+  let base: string;
 
   before(async () => {
     t = await startTestApp({ dbPrefix: 'pos' });
     server = await new Promise<Server>((resolve) => { const s = t.app.listen(0, '127.0.0.1', () => resolve(s)); });
     const port = (server.address() as { port: number }).port;
-    env = { ...process.env, POS_URL: `http://127.0.0.1:${port}`, POS_STATE: path.join(mkdtempSync(path.join(tmpdir(), 'pos-')), 'visit.json') };
+    base = `http://127.0.0.1:${port}`;
+    env = { ...process.env, POS_URL: base, POS_STATE: path.join(mkdtempSync(path.join(tmpdir(), 'pos-')), 'visit.json') };
   });
   after(async () => {
     await new Promise((resolve) => server.close(resolve));
     await t.close();
   });
 
-  /** Runs one simulator command; returns the JSON of its (last) answer. */
-  async function pos(...args: string[]): Promise<{ http: number; body: Record<string, any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs one simulator command; returns the JSON of its (last) answer and the lines after it. */
+  async function pos(...args: string[]): Promise<{ http: number; body: Record<string, any>; summary: string }> { // eslint-disable-line @typescript-eslint/no-explicit-any
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/pos.ts', ...args], { env });
     const last = stdout.slice(stdout.lastIndexOf('← HTTP '));
     const http = Number(/← HTTP (\d+)/.exec(last)![1]);
     const text = last.slice(last.indexOf('\n') + 1);
-    expectValid(`LOYALTY_${args[0]!.toUpperCase()}` as TransactionType, http, text.trim());
-    return { http, body: JSON.parse(text) };
+    const end = text.indexOf('\n}\n') + 3; // the answer is printed as indented JSON
+    expectValid(`LOYALTY_${args[0]!.toUpperCase()}` as TransactionType, http, text.slice(0, end).trim());
+    return { http, body: JSON.parse(text.slice(0, end)), summary: text.slice(end).trim() };
   }
+
+  const posSync = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/pos.ts', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
 
   it('signs up, sees offers, redeems free fries, pays, and voids both', async () => {
     const signup = await pos('signup', '--phone', '6175550142');
@@ -63,9 +76,95 @@ describe('POS simulator: a full visit as the README plays it', function () {
     const earned = (await readBalance(t.deps.models, member._id)).balance - 13;
     expect(earned).to.be.greaterThan(0);
 
-    expect((await pos('reverse', 'redeem')).body).to.deep.equal({ transactionStatus: 'ACCEPT' });
+    const reverseRedeem = await pos('reverse', 'redeem');
+    expect(reverseRedeem.body).to.deep.equal({ transactionStatus: 'ACCEPT' });
     expect((await readBalance(t.deps.models, member._id)).balance).to.equal(63 + earned);
-    expect((await pos('reverse', 'accrue')).body).to.deep.equal({ transactionStatus: 'ACCEPT' });
+    expect(reverseRedeem.summary).to.match(/^reversed the visit's REDEEM \([0-9a-f-]{36}\): \+50 points moved; balance (\d+) → (\d+)$/);
+    expect(reverseRedeem.summary).to.include(`balance ${13 + earned} → ${63 + earned}`);
+    // The full webhook URL works as POS_URL as well as the base URL.
+    env.POS_URL = `${base}/toast/loyalty/`;
+    const reverseAccrue = await pos('reverse', 'accrue');
+    expect(reverseAccrue.body).to.deep.equal({ transactionStatus: 'ACCEPT' });
     expect((await readBalance(t.deps.models, member._id)).balance).to.equal(63);
+    expect(reverseAccrue.summary).to.include(`-${earned} points moved; balance ${63 + earned} → 63`);
+    env.POS_URL = base;
+  });
+
+  it("plays the README's receipt claim: a check paid with no account, its receipt code, the claim", async () => {
+    const [commands, answer, curl, credit] = codeBlocks(readmeSection('### Receipt claims: where the code comes from, and a worked example'));
+    const steps = commands!.body.split('\n').filter((l) => l.startsWith('npm run pos --')).map((l) => l.replace(/#.*/, '').trim().split(/\s+/).slice(4));
+    expect(steps.map((s) => s[0])).to.deep.equal(['signup', 'accrue']);
+    const signedUp = await run(process.execPath, ['--import', 'tsx', 'scripts/pos.ts', ...steps[0]!], { env });
+    const id = /loyalty identifier: (\S+)/.exec(signedUp.stdout)![1]!;
+
+    // The demo doubles points 2-5 pm on weekdays (New York) and the simulator pays at the wall
+    // clock: 21 points, or 42 in those hours (the README says so).
+    const expected = (): number => {
+      const ny = DateTime.now().setZone('America/New_York');
+      return ny.weekday <= 5 && ny.hour >= 14 && ny.hour < 17 ? 42 : 21;
+    };
+    const possible = [expected()];
+    const paid = await run(process.execPath, ['--import', 'tsx', 'scripts/pos.ts', ...steps[1]!], { env });
+    possible.push(expected());
+    const printed = paid.stdout.slice(paid.stdout.indexOf('← HTTP'));
+    const points = Number(/claim (\d+) points/.exec(printed)?.[1]);
+    expect(possible).to.include(points);
+    const documented = answer!.body.replace('claim 21 points', `claim ${points} points`);
+    // The answer is printed exactly as the README shows it; only the GUIDs of the code differ.
+    expect(printed.slice(0, printed.indexOf('receipt QR code:'))).to.equal(documented.slice(0, documented.indexOf('receipt QR code:')));
+    const code = /receipt QR code: (\S+)/.exec(printed)![1]!;
+    const [restaurant, order, check] = code.split(':');
+    expect(/receipt QR code: (\S+)/.exec(documented)![1]!.replace('<orderGuid>', order!).replace('<checkGuid>', check!)).to.equal(code);
+    expect(restaurant).to.equal('6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01');
+
+    const body = /-d '([^']+)'/.exec(curl!.body)![1]!.replace('<orderGuid>', order!).replace('<checkGuid>', check!).replace('<ID>', id);
+    const authorization = /-H 'Authorization: ([^']+)'/.exec(curl!.body)![1]!;
+    const res = await fetch(`${base}/v1/claims`, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/json' }, body });
+    expect(res.status).to.equal(201);
+    const got = (await res.json()) as { claim: Record<string, unknown> };
+    const credited = (JSON.parse(credit!.body) as { claim: Record<string, unknown> }).claim;
+    expect(credited).to.include({ points: 21, pointsBalance: 21 });
+    expect({ ...got.claim, accrualId: '<accrualId>', claimedAt: '<now>' }).to.deep.equal({ ...credited, points, pointsBalance: points });
+  });
+
+  it('names the missing step instead of sending a made-up transaction id', () => {
+    const r = posSync(['reverse', 'redeem'], { POS_STATE: path.join(mkdtempSync(path.join(tmpdir(), 'pos-')), 'none.json') });
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.include('this visit has no REDEEM yet');
+    expect(r.stdout).to.not.include('LOYALTY_REVERSE');
+  });
+
+  it('says which URL it tried and how to start Perkwire when nothing listens', async () => {
+    const closed = await freePort();
+    const r = posSync(['signup', '--phone', '6175550143'], { POS_URL: `http://127.0.0.1:${closed}` });
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.include(`cannot reach Perkwire at http://127.0.0.1:${closed}/toast/loyalty`);
+    expect(r.stderr).to.include('npm start');
+  });
+
+  it('has --help with examples for the tool and every command; usage mistakes exit 2', () => {
+    const top = posSync(['--help']);
+    expect(top.status).to.equal(0);
+    for (const c of POS_COMMANDS) {
+      expect(top.stdout).to.include(c.name);
+      const help = posSync([c.name, '--help']);
+      expect(help.status, `${c.name} --help`).to.equal(0);
+      expect(help.stdout).to.include(`Usage: npm run pos -- ${c.name}`);
+      expect(help.stdout).to.include('Examples:');
+      for (const e of c.examples) expect(help.stdout).to.include(e);
+    }
+    const bad = posSync(['redeem', 'only-one-operand']);
+    expect(bad.status).to.equal(2);
+    expect(bad.stderr).to.include("missing required argument 'offerIdentifier'");
+    expect(posSync(['no-such-command']).status).to.equal(2);
+  });
+
+  it('accepts the base URL or the full webhook URL as POS_URL', () => {
+    for (const raw of ['http://localhost:8080', 'http://localhost:8080/', 'http://localhost:8080/toast/loyalty', 'http://localhost:8080/toast/loyalty/']) {
+      expect(webhookUrl(raw), raw).to.equal('http://localhost:8080/toast/loyalty');
+    }
+    expect(webhookUrl('https://pos.example.com/perkwire')).to.equal('https://pos.example.com/perkwire/toast/loyalty');
+    expect(() => webhookUrl('localhost:8080')).to.throw(/POS_URL must be http/);
+    expect(() => webhookUrl('not a url')).to.throw(/POS_URL is not a URL/);
   });
 });
