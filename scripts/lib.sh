@@ -47,6 +47,28 @@ stop_pid() {
   log "stopped $name (pid $pid)"
 }
 
+# Services in use: npm start and npm test record themselves as users of their profile's services
+# (.run/in-use-PROFILE.PID holding what they are), so `services.sh stop` can refuse to pull the
+# services from under them. A record whose process is gone (or whose pid now runs something
+# else) does not count.
+mark_in_use() { printf '%s\n' "$2" > "$RUN_DIR/in-use-$1.$$"; }
+unmark_in_use() { rm -f "$RUN_DIR/in-use-$1.$$"; }
+
+# users_of PROFILE [EXCEPT_PID]: one line "PID WHAT" per live user of the profile's services.
+users_of() {
+  local f pid what
+  for f in "$RUN_DIR/in-use-$1".*; do
+    [ -e "$f" ] || continue
+    pid="${f##*.}"; what="$(cat "$f" 2>/dev/null)"
+    [ "$pid" = "${2:-}" ] && continue
+    if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q -- "scripts/"; then
+      echo "$pid $what"
+    else
+      rm -f "$f"
+    fi
+  done
+}
+
 # url_host_port URL → "host port" of a mongodb:// or redis:// URL (first host only).
 url_host_port() {
   local rest="${1#*://}"
@@ -91,14 +113,47 @@ use_pinned_node() {
   export PATH="$dir/bin:$PATH"
 }
 
+# ensure_node_modules: installs the npm dependencies exactly as package-lock.json pins them, with
+# `npm ci`: it never rewrites the lock file, and refuses a lock file that does not match
+# package.json (fix that with `npm install` and commit the lock). It runs when node_modules is
+# missing or was installed from another lock file: the lock's hash is kept in
+# node_modules/.perkwire-lock (a checkout installed before that marker existed counts as
+# current while its node_modules is newer than the lock).
 ensure_node_modules() {
-  if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (msgpackr's
-    # prebuilt binaries) out of the lock file and then refuses `npm ci` on it. The lock file
-    # still pins every version installed here.
-    log "installing npm dependencies (npm install)…"
-    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed"
+  local marker="$ROOT/node_modules/.perkwire-lock" want have=""
+  want="$(lock_hash)"
+  [ -f "$marker" ] && have="$(cat "$marker")"
+  if [ -d "$ROOT/node_modules" ] && [ -z "$have" ] && [ -f "$ROOT/node_modules/.package-lock.json" ] \
+    && ! [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    echo "$want" > "$marker"; have="$want"
   fi
+  [ -d "$ROOT/node_modules" ] && [ "$have" = "$want" ] && return 0
+  log "installing npm dependencies from package-lock.json (npm ci)…"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) \
+    || die "npm ci failed; if package-lock.json no longer matches package.json, run \`npm install\` once and commit the lock file"
+  mkdir -p "$ROOT/node_modules"
+  echo "$want" > "$marker"
+}
+
+lock_hash() {
+  node -e 'process.stdout.write(require("node:crypto").createHash("sha256").update(require("node:fs").readFileSync(process.argv[1])).digest("hex"))' "$ROOT/package-lock.json"
+}
+
+# untracked_state: what a run must not add to the work tree — files git does not ignore and does
+# not track, and changes to package.json / package-lock.json. Compared before and after npm test.
+untracked_state() {
+  git -C "$ROOT" rev-parse --is-inside-work-tree > /dev/null 2>&1 || return 0
+  git -C "$ROOT" status --porcelain --untracked-files=all 2>/dev/null | grep -E '^\?\? |^.. package(-lock)?\.json$' | sort || true
+}
+
+# check_left_clean BEFORE: fails, naming them, when entries appeared since BEFORE (untracked_state).
+check_left_clean() {
+  local added
+  added="$(comm -13 <(printf '%s\n' "$1") <(untracked_state) | sed '/^$/d')"
+  [ -z "$added" ] && return 0
+  log "this run left the work tree changed (a clean clone must stay clean: write into an ignored folder such as .run/ or a temp dir):"
+  printf '%s\n' "$added" | sed 's/^/    /' >&2
+  return 1
 }
 
 # use_local_services PROFILE: unless MONGODB_URI and REDIS_URL are both set, start (or reuse) the
@@ -140,9 +195,16 @@ ensure_chromium() {
     || die "apt-get could not install chromium; set CHROMIUM_PATH to a Chromium or Chrome binary"
 }
 
-# use_test_services: the test profile's services (see use_local_services); on exit, stops those
-# this script started unless PERKWIRE_KEEP_SERVICES is set.
+# use_test_services [WHAT]: the test profile's services for a test run (started unless MONGODB_URI
+# and REDIS_URL are set), recorded as in use by WHAT until this script exits; what this call
+# started is stopped on exit (PERKWIRE_KEEP_SERVICES=1 keeps them for the next run).
 use_test_services() {
   use_local_services test
-  trap 'if [ "$STARTED_SERVICES" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash "$ROOT/scripts/services.sh" stop --profile test || true; fi' EXIT
+  mark_in_use test "${1:-a test run}"
+  trap stop_test_services EXIT
+}
+
+stop_test_services() {
+  unmark_in_use test
+  if [ "$STARTED_SERVICES" = 1 ] && [ -z "${PERKWIRE_KEEP_SERVICES:-}" ]; then bash "$ROOT/scripts/services.sh" stop --profile test || true; fi
 }

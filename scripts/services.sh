@@ -3,8 +3,12 @@
 # (tools/mongo-dev-server, mongo-java-server on the JDK) and Redis.
 #
 #   scripts/services.sh start  --profile dev|test   prints export lines for MONGODB_URI / REDIS_URL
-#   scripts/services.sh stop   --profile dev|test   stops what this profile started
+#   scripts/services.sh stop   --profile dev|test [--force]   stops what this profile started
 #   scripts/services.sh status
+#
+# `stop` needs the profile named, and refuses while a running `npm start` (dev) or `npm test`
+# (test) uses that profile's services: stop that first (Ctrl-C stops npm start and then the
+# services it started), or add --force to stop them under it.
 #
 # Profiles keep dev (npm start) and test (npm test) apart so both can run at once:
 #   dev:  MongoDB-compatible server on 27018 with the H2 file backend in ./data, Redis on 6389
@@ -15,13 +19,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cmd="${1:-status}"; shift || true
-profile=dev
+profile=""; force=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --profile) profile="$2"; shift 2 ;;
+    --profile) profile="${2:-}"; shift 2 || shift ;;
+    --force) force=1; shift ;;
     *) die "unknown argument $1" ;;
   esac
 done
+if [ "$cmd" = stop ] && [ -z "$profile" ]; then
+  die "say which services to stop: --profile dev (npm start's) or --profile test (npm test's), e.g. \`npm run services:stop -- --profile test\`; running now: $(bash "$0" status | grep running | cut -d' ' -f1 | paste -sd, - || true)"
+fi
+profile="${profile:-dev}"
 case "$profile" in
   dev)  mongo_port="${PERKWIRE_DEV_MONGO_PORT:-27018}"; redis_port="${PERKWIRE_DEV_REDIS_PORT:-6389}" ;;
   test) mongo_port="${PERKWIRE_TEST_MONGO_PORT:-27019}"; redis_port="${PERKWIRE_TEST_REDIS_PORT:-6390}" ;;
@@ -112,11 +121,19 @@ start_redis() {
 case "$cmd" in
   start) start_mongo; start_redis ;;
   stop)
+    users="$(users_of "$profile")"
+    if [ -n "$users" ] && [ "$force" = 0 ]; then
+      while read -r pid what; do log "$what (pid $pid) is using the $profile services"; done <<< "$users"
+      die "not stopping them under it: stop it first (Ctrl-C; it stops the services it started), or add --force"
+    fi
     stop_pid "$MONGO_NAME" "$MONGO_MARKER"
     stop_pid "$REDIS_NAME" "$REDIS_MARKER" ;;
   status)
     for n in mongo-dev mongo-test redis-dev redis-test; do
       if [ -f "$RUN_DIR/$n.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/$n.pid")" ]; then echo "$n running (pid $(cat "$RUN_DIR/$n.pid"))"; else echo "$n stopped"; fi
+    done
+    for p in dev test; do
+      users_of "$p" | while read -r pid what; do echo "$p services in use by $what (pid $pid)"; done
     done ;;
-  *) die "usage: services.sh start|stop|status [--profile dev|test]" ;;
+  *) die "usage: services.sh start|stop|status [--profile dev|test] [--force]" ;;
 esac

@@ -21,8 +21,12 @@ if port_open 127.0.0.1 "$port"; then
 fi
 
 use_local_services dev
+mark_in_use dev "npm start (port $port)"
 
+# The services this script started are stopped on exit — unless another npm start (on another
+# PORT) uses them too: then services.sh refuses and they stay for it.
 cleanup() {
+  unmark_in_use dev
   if [ "$STARTED_SERVICES" = 1 ]; then bash scripts/services.sh stop --profile dev || true; fi
 }
 trap cleanup EXIT
