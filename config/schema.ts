@@ -145,7 +145,7 @@ export const configSchema = {
     },
     MEMBER_KEY_SECRET: {
       type: 'string', minLength: 16, maxLength: 512, default: 'dev-member-key-secret-not-for-production', 'x-secret': true,
-      description: 'Secret of the keyed hashes (HMAC-SHA256) that index members by phone, email and card, and of request hashes. Changing it makes existing lookup keys unfindable.',
+      description: 'Secret of the keyed hashes (HMAC-SHA256) that index members by phone, email and card, and of request hashes. Changing it makes existing lookup keys unfindable until `npm run members -- rekey` rebuilds them.',
     },
   },
   required: [],
