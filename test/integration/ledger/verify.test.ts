@@ -229,11 +229,17 @@ describe('ledger verification and repair', () => {
       expect(failed.stdout).to.include('ledger:verify FAILED: 4 members, 21 entries, 2 active accruals, 1 violations');
       const repaired = await cli('scripts/ledger-repair.ts', [String(a)]);
       expect(repaired).to.deep.equal({ code: 0, stdout: `REPAIRED member ${String(a)} balance 77 seq 3\n` });
+      // Named as the register knows the member (issue 17 §6): by its loyalty identifier.
+      await models.Member.updateOne({ _id: a }, { $set: { pointsBalance: 6 } });
+      const identifier = (await models.Member.findById(a).lean())!.loyaltyIdentifier;
+      expect(await cli('scripts/ledger-repair.ts', [identifier])).to.deep.equal({ code: 0, stdout: `REPAIRED member ${String(a)} balance 77 seq 3\n` });
       expect((await cli('scripts/ledger-repair.ts', ['--all'])).stdout).to.include('4 members (OK=4)');
       const clean = await cli('scripts/ledger-verify.ts', []);
       expect(clean.code).to.equal(0);
       expect(clean.stdout).to.include('ledger:verify OK');
-      expect((await cli('scripts/ledger-repair.ts', ['not-an-id'])).code).to.equal(2);
+      expect((await cli('scripts/ledger-repair.ts', ['no-such-member'])).code).to.equal(1);
+      expect((await cli('scripts/ledger-repair.ts', [])).code).to.equal(2);
+      expect((await cli('scripts/ledger-repair.ts', [identifier, '--all'])).code).to.equal(2);
     }).timeout(60_000);
   });
 

@@ -20,6 +20,7 @@ import { webhookUrl } from '../../../scripts/pos/webhook.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { freePort } from '../../support/net.js';
 import { codeBlocks, readmeSection } from '../../support/readme-blocks.js';
+import { runToolCaptured } from '../../support/tool-output.js';
 import { expectValid } from '../../support/toast-client.js';
 import type { TransactionType } from '../../../server/toast/transaction-types.js';
 
@@ -142,21 +143,22 @@ describe('POS simulator: a full visit as the README plays it', function () {
     expect(r.stderr).to.include('npm start');
   });
 
-  it('has --help with examples for the tool and every command; usage mistakes exit 2', () => {
-    const top = posSync(['--help']);
+  it('has --help with examples for the tool and every command; usage mistakes exit 2', async () => {
+    const top = posSync(['--help']); // the real script once; each command in this process
     expect(top.status).to.equal(0);
+    const tool = { usage: 'npm run pos --', summary: 'pos', commands: POS_COMMANDS };
     for (const c of POS_COMMANDS) {
       expect(top.stdout).to.include(c.name);
-      const help = posSync([c.name, '--help']);
-      expect(help.status, `${c.name} --help`).to.equal(0);
-      expect(help.stdout).to.include(`Usage: npm run pos -- ${c.name}`);
-      expect(help.stdout).to.include('Examples:');
-      for (const e of c.examples) expect(help.stdout).to.include(e);
+      const help = await runToolCaptured(tool, [c.name, '--help']);
+      expect(help.code, `${c.name} --help`).to.equal(0);
+      expect(help.out).to.include(`Usage: npm run pos -- ${c.name}`);
+      expect(help.out).to.include('Examples:');
+      for (const e of c.examples) expect(help.out).to.include(e);
     }
     const bad = posSync(['redeem', 'only-one-operand']);
     expect(bad.status).to.equal(2);
     expect(bad.stderr).to.include("missing required argument 'offerIdentifier'");
-    expect(posSync(['no-such-command']).status).to.equal(2);
+    expect((await runToolCaptured(tool, ['no-such-command'])).code).to.equal(2);
   });
 
   it('accepts the base URL or the full webhook URL as POS_URL', () => {
