@@ -1,6 +1,6 @@
 /**
  * `npm run ledger:verify`: checks ledger invariants 1–3 and 5 over the whole store (see
- * server/loyalty/ledger-verify.ts). Prints one line per violation (ids only, never PII) and a
+ * server/loyalty/ledger/ledger-verify.ts). Prints one line per violation (ids only, never PII) and a
  * summary.
  */
 import { verifyLedger, type Violation } from '../server/loyalty/ledger/ledger-verify.js';

@@ -1,9 +1,9 @@
 /**
  * `npm run members -- erase <identifier>`: erases a guest's personal data
- * (server/loyalty/erase.ts) — the same service the admin API's DELETE calls. Prints ids and
+ * (server/loyalty/members/erase.ts) — the same service the admin API's DELETE calls. Prints ids and
  * counts only, never the identifier or any guest value.
  */
-import { eraseMember } from '../../server/loyalty/erase.js';
+import { eraseMember } from '../../server/loyalty/members/erase.js';
 import { withStore } from '../../server/store/with-store.js';
 import type { ToolCommand } from '../cli/tool.js';
 import { findMember, PROGRAM_OPTION, reportNotFound } from './find-member.js';

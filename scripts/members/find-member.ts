@@ -1,11 +1,11 @@
 /**
  * The member an operator names on the command line: what the register knows (loyalty
- * identifier, card or phone — resolved as at the register, server/loyalty/members.ts), in the
+ * identifier, card or phone — resolved as at the register, server/loyalty/members/members.ts), in the
  * program given, or in the one program where it names a member (several → ask for --program).
  * The member id `ledger:verify` prints is accepted too, so a reported member can be repaired.
  */
 import { Types } from 'mongoose';
-import { resolveMember, type MemberRecord } from '../../server/loyalty/members.js';
+import { resolveMember, type MemberRecord } from '../../server/loyalty/members/members.js';
 import type { Models } from '../../server/store/models/index.js';
 
 export type FoundMember =

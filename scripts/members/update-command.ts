@@ -2,10 +2,10 @@
  * `npm run members -- update <identifier> --first-name … --email …`: sets or corrects a member's
  * names, email and phone (Toast's SIGNUP carries no name, so Toast's name search finds a member
  * only once a name is set here or through the admin API's PATCH). The same service as the PATCH
- * route (server/loyalty/member-admin/contact.ts): phone and email stay unique in the program.
+ * route (server/loyalty/members/admin/contact.ts): phone and email stay unique in the program.
  * Prints the member and the names of the fields changed, never their values.
  */
-import { updateContact, type ContactChange } from '../../server/loyalty/member-admin/contact.js';
+import { updateContact, type ContactChange } from '../../server/loyalty/members/admin/contact.js';
 import { withStore } from '../../server/store/with-store.js';
 import type { ToolCommand, ToolOptions } from '../cli/tool.js';
 import { findMember, PROGRAM_OPTION, reportNotFound } from './find-member.js';

@@ -15,7 +15,7 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../../store/models/index.js';
 import type { MemberKeyKind } from '../../store/models/member-key.js';
-import { keyId, type MemberRecord } from '../members.js';
+import { keyId, type MemberRecord } from './members.js';
 
 /** Keys younger than this may belong to a write in flight (members.ts ORPHAN_AFTER_MS): left for the next run. */
 export const SETTLE_MS = 60_000;

@@ -12,8 +12,8 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import mongoose from 'mongoose';
-import { memberByKey, resolveMember, searchMembers, signUp } from '../../../server/loyalty/members.js';
-import { publishProgramsFromDir } from '../../../server/loyalty/programs.js';
+import { memberByKey, resolveMember, searchMembers, signUp } from '../../../server/loyalty/members/members.js';
+import { publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { MEMBER_COMMANDS } from '../../../scripts/members/index.js';
 import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services.js';

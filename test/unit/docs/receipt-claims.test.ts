@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { receiptLine } from '../../../server/loyalty/accrual-outcome.js';
+import { receiptLine } from '../../../server/loyalty/accrual/accrual-outcome.js';
 import { claimsOperations } from '../../../server/claims/api-description.js';
 import { parseClaimRequest } from '../../../server/claims/claim-request.js';
 import { POS_COMMANDS } from '../../../scripts/pos/commands.js';
