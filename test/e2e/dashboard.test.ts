@@ -23,7 +23,8 @@ const demoFile = () => JSON.parse(readFileSync('rules/programs/demo.json', 'utf8
 const E2E_VERSION = `2026.12.0-e2e${randomInt(1000, 9999)}`;
 
 describe('dashboard in a real browser (e2e)', function () {
-  this.timeout(60_000);
+  // Generous bounds: the suite shares two cores with everything else npm test runs.
+  this.timeout(120_000);
   let stack: DashboardStack;
   let browser: Browser;
   let context: BrowserContext;
@@ -45,7 +46,7 @@ describe('dashboard in a real browser (e2e)', function () {
   }
 
   before(async function () {
-    this.timeout(180_000);
+    this.timeout(240_000);
     [stack, browser] = await Promise.all([startDashboardStack(), launchChromium()]);
     // A member with one paid visit, through the webhook as at the register.
     const signup = await stack.toast('LOYALTY_SIGNUP', signupRequest({ phone }));
@@ -54,10 +55,10 @@ describe('dashboard in a real browser (e2e)', function () {
     const paidAt = new Date().toISOString().replace('Z', '+0000');
     const paid = { ...paidCheck({ selections: [burger(), burger(), fries()] }), paidDate: paidAt, closedDate: paidAt };
     await stack.toast('LOYALTY_ACCRUE', accrueRequest(member, { check: paid }));
-    await waitFor('the accrual to post', async () => (await balance()) > 0, 30_000);
+    await waitFor('the accrual to post', async () => (await balance()) > 0, 90_000);
     accrued = await balance();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(30_000);
     page = await context.newPage();
   });
 
@@ -131,7 +132,7 @@ describe('dashboard in a real browser (e2e)', function () {
     await page.getByRole('button', { name: `Activate ${E2E_VERSION} now` }).click();
     await page.getByTestId('active-version').filter({ hasText: E2E_VERSION }).waitFor();
     // Every API process re-reads the active version within a second or so.
-    await waitFor('INQUIRE to offer Free Fries at 20 points', freeFriesApplicable, 15_000);
+    await waitFor('INQUIRE to offer Free Fries at 20 points', freeFriesApplicable, 30_000);
   });
 
   it('compares two versions, schedules an activation and cancels it, and rolls back', async () => {
@@ -154,7 +155,8 @@ describe('dashboard in a real browser (e2e)', function () {
     expect((await stack.admin<{ scheduled: unknown }>('GET', '/programs/demo')).scheduled).to.equal(null);
     await page.getByRole('button', { name: `Roll back to ${original}` }).click();
     await page.getByTestId('active-version').filter({ hasText: new RegExp(`^${original.replace(/\./g, '\\.')}$`) }).waitFor();
-    await waitFor('INQUIRE to need 50 points again', async () => !(await freeFriesApplicable()), 15_000);
+    await waitFor('INQUIRE to need 50 points again', async () => !(await freeFriesApplicable()), 30_000);
+    expect(await page.getByRole('form', { name: 'Schedule an activation' }).getByLabel('Version').inputValue()).to.equal(E2E_VERSION);
     await screenshot(page, 'programs-after-rollback');
   });
 
@@ -171,11 +173,21 @@ describe('dashboard in a real browser (e2e)', function () {
     expect(notOffered).to.include('BOGO Burger Tuesday').and.to.include('OUTSIDE_SCHEDULE');
     expect(notOffered).to.match(/Free Fries \(shown at the register as not yet available\): NEEDS_POINTS:40 needs 40 more points/);
     expect(await result.getByText('No reward can be redeemed on this check.').count()).to.equal(1);
+    expect(await result.innerText()).to.include('On the check: Classic Burger, Classic Burger, Fries.');
     await page.getByLabel('Points balance').fill('200');
     await page.getByRole('button', { name: 'Simulate' }).click();
     await result.getByRole('table', { name: 'Offered' }).waitFor();
     expect(await result.getByRole('table', { name: 'Offered' }).innerText()).to.match(/Free Fries\s+\$3\.49\s+50/);
     await screenshot(page, 'simulate', { readme: true });
+    // A pasted Toast check: refused clearly when it is not JSON, evaluated when it is.
+    await page.getByLabel('Check', { exact: true }).selectOption('paste');
+    await page.getByLabel('Toast check (JSON)').fill('{"guid": ');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await result.getByRole('alert').filter({ hasText: 'the pasted check is not JSON' }).waitFor();
+    await page.getByLabel('Toast check (JSON)').fill(JSON.stringify(check({ selections: [burger()] })));
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await result.getByText('eligible spend $8.99').waitFor();
+    expect(await result.getByTestId('sim-points').innerText()).to.equal('8');
   });
 
   it('finds a member by phone, shows the ledger with provenance, adjusts points with a reason', async () => {
@@ -288,6 +300,40 @@ describe('dashboard in a real browser (e2e)', function () {
     expect(doubled).to.equal(current * 2);
     await page.locator('#backtest-chart').waitFor();
     await screenshot(page, 'backtest', { readme: true });
+  });
+
+  it('shows loading, empty and error states', async () => {
+    // Loading: the program's answer is held back until the page shows that it waits for it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/admin/v1/programs/demo', async (route) => { await held; await route.continue(); });
+    await page.getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Loading the program…' }).waitFor();
+    release();
+    await page.getByTestId('active-version').waitFor();
+    await page.unroute('**/admin/v1/programs/demo');
+    // Error: the service does not answer the report.
+    await page.route('**/admin/v1/programs/demo/reports/daily?**', (route) => route.abort());
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Could not load the report' }).filter({ hasText: 'did not answer' }).waitFor();
+    await page.unroute('**/admin/v1/programs/demo/reports/daily?**');
+    // Empty: a range without activity.
+    const range = page.getByRole('form', { name: 'Report range' });
+    await range.getByLabel('From').fill('2020-01-01');
+    await range.getByLabel('To').fill('2020-01-31');
+    await range.getByRole('button', { name: 'Show' }).click();
+    await page.getByText('No loyalty activity from 2020-01-01 to 2020-01-31').waitFor();
+    // Members: nobody found (empty), and a refused search with its problem at its path.
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel('Search for').fill('(999) 555-0000');
+    await page.getByLabel('Search for').press('Enter');
+    await page.getByText('No member matches that phone.').waitFor();
+    await page.getByLabel('Search for').fill('call me');
+    await page.getByLabel('Search for').press('Enter');
+    const refused = page.getByRole('alert').filter({ hasText: 'Search refused' });
+    await refused.waitFor();
+    expect(await refused.getByRole('listitem').allInnerTexts()).to.deep.equal(['/phone must be a 10-digit phone number']);
+    await screenshot(page, 'states-members-refused');
   });
 
   it('signs out: the key is gone from the tab, a reload stays signed out', async () => {

@@ -19,6 +19,8 @@ interface Simulation {
   redemptionLimit: number | null;
   notOffered: { rewardId: string; reasons: string[] }[];
   accrual: { points: number; eligibleSpendCents: number; breakdown: { ruleId: string; kind: string; points: number; detail?: string }[]; ruleSetVersion: string };
+  /** Check lines by name: the location's menu catalogue where it knows the item, else the POS's display name. */
+  names?: { selections: Record<string, string> };
 }
 interface RuleFile { rewards?: { id: string; name: string }[]; locations?: { guid: string; name: string }[] }
 
@@ -132,6 +134,9 @@ function Result({ sim, rewardName }: { sim: Simulation; rewardName: (id: string)
   ];
   return (
     <>
+      {sim.names && Object.keys(sim.names.selections).length ? (
+        <p class="lines">On the check: {Object.values(sim.names.selections).join(', ')}.</p>
+      ) : null}
       <p class="earns">This check earns <strong data-testid="sim-points">{points(sim.accrual.points)}</strong> points
         (eligible spend {dollars(sim.accrual.eligibleSpendCents)}, version {sim.accrual.ruleSetVersion}).</p>
       {sim.accrual.breakdown.length ? (

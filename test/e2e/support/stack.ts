@@ -32,7 +32,7 @@ export async function startDashboardStack(): Promise<DashboardStack> {
   const db = await faultDb();
   const port = await freePort();
   const perkwire = new PerkwireProcess({
-    role: 'all', mongodbUri: db.uri, redisUrl: serviceUrls().redisUrl, queuePrefix: queuePrefix(), port,
+    role: 'all', mongodbUri: db.uri, redisUrl: serviceUrls().redisUrl, queuePrefix: queuePrefix(), port, bootTimeoutMs: 120_000,
     env: { ADMIN_API_KEYS: `${ALL_PROGRAMS_KEY}:*,${DEMO_ONLY_KEY}:demo`, ADMIN_RATE_LIMIT_PER_MINUTE: '100000' },
   });
   await perkwire.start();

@@ -113,6 +113,8 @@ export interface PerkwireOptions {
   queuePrefix: string;
   port?: number;
   env?: Record<string, string>;
+  /** How long a boot may take before start() gives up. @defaultValue BOOT_TIMEOUT_MS (90 s) */
+  bootTimeoutMs?: number;
 }
 
 /** A Perkwire process (`node --import tsx server/main.ts`). */
@@ -139,9 +141,9 @@ export class PerkwireProcess {
     this.child.stdout?.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.child.stderr?.on('data', (d: Buffer) => { this.output += d.toString(); });
     if (o.role === 'worker') {
-      await waitFor('worker boot', async () => this.output.includes('worker started'), BOOT_TIMEOUT_MS);
+      await waitFor('worker boot', async () => this.output.includes('worker started'), o.bootTimeoutMs ?? BOOT_TIMEOUT_MS);
     } else {
-      await waitFor(`perkwire ${o.role} on ${o.port}`, async () => (await fetch(`${this.baseUrl}/healthz`)).ok, BOOT_TIMEOUT_MS);
+      await waitFor(`perkwire ${o.role} on ${o.port}`, async () => (await fetch(`${this.baseUrl}/healthz`)).ok, o.bootTimeoutMs ?? BOOT_TIMEOUT_MS);
     }
   }
 

@@ -49,7 +49,9 @@ export function VersionsTable({ detail, onChanged }: { detail: ProgramDetail; on
 export function ScheduleActivation({ detail, onChanged }: { detail: ProgramDetail; onChanged: () => void }) {
   const { api, program } = useSession();
   const others = detail.versions.filter((v) => v.version !== detail.program.activeVersion);
-  const [version, setVersion] = useState(others[0]?.version ?? '');
+  const [picked, setVersion] = useState(others[0]?.version ?? '');
+  // After an activation the list of other versions changes: fall back to its first entry.
+  const version = others.some((v) => v.version === picked) ? picked : others[0]?.version ?? '';
   const [at, setAt] = useState(localInputValue(new Date(Date.now() + 3_600_000)));
   const schedule = useAction(async () => {
     await api.call('POST', `/programs/${enc(program.id)}/versions/${enc(version)}/activate`, { at: new Date(at).toISOString() });
