@@ -45,7 +45,8 @@ export function ChartFigure({ id, title, kind, labels, series, format = String, 
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(Math.round(Number(c.raw) * scale))}` } } },
+        // The legend is HTML below the canvas (readable by everyone; the canvas holds only data).
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${format(Math.round(Number(c.raw) * scale))}` } } },
         // Counts are whole numbers: no 0.5-member ticks.
         scales: { y: { beginAtZero: true, ticks: scale === 1 ? { precision: 0 } : {} } },
       },
@@ -57,6 +58,9 @@ export function ChartFigure({ id, title, kind, labels, series, format = String, 
     <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       <div class="canvas-box"><canvas ref={canvas} id={id} role="img" aria-label={`${title} (chart; figures in the table below)`} /></div>
+      <ul class="legend" aria-label="Legend">
+        {series.map((s) => <li key={s.label}><span class="swatch" style={{ background: s.color }} aria-hidden="true" />{s.label}</li>)}
+      </ul>
       <details>
         <summary>Figures</summary>
         <div class="table-wrap">

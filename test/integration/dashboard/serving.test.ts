@@ -15,7 +15,9 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 describe('dashboard serving', function () {
   this.timeout(60_000);
   let t: TestApp;
-  before(async () => {
+  before(async function () {
+    // A rebuild (when an earlier test removed dist/) on a loaded machine takes a while.
+    this.timeout(180_000);
     await buildDashboard();
     t = await startTestApp({ dbPrefix: 'dash' });
   });
