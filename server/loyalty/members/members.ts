@@ -57,6 +57,8 @@ export interface NewMember {
   status: 'STARTER' | 'REGISTERED';
   tier?: string | null;
   cardNumbers?: string[];
+  /** The SIGNUP transaction that creates this member (see the model's `signupGuid`). */
+  signupGuid?: string | null;
 }
 
 /** Claims phone/email/card keys for `memberId`; on a clash releases what it took and throws. */
@@ -123,7 +125,7 @@ export async function createMember(models: Models, programId: string, input: New
       _id: memberId, programId, loyaltyIdentifier: newLoyaltyIdentifier(), phone, email,
       firstName: input.firstName ?? null, lastName: input.lastName ?? null,
       firstNameLower: input.firstName?.toLowerCase() ?? null, lastNameLower: input.lastName?.toLowerCase() ?? null,
-      status: input.status, tier: input.tier ?? null, cardNumbers: cards, createdAt: now,
+      status: input.status, tier: input.tier ?? null, cardNumbers: cards, signupGuid: input.signupGuid ?? null, createdAt: now,
     });
     return created.toObject() as MemberRecord;
   } catch (err) {
@@ -133,11 +135,23 @@ export async function createMember(models: Models, programId: string, input: New
 }
 
 /** SIGNUP: exactly one of phone or email (the request schema enforces it; checked again here). */
-export async function signUp(models: Models, programId: string, contact: { phone?: string | null; email?: string | null }, now: Date): Promise<MemberRecord> {
+export async function signUp(
+  models: Models, programId: string, contact: { phone?: string | null; email?: string | null }, now: Date, transactionGuid: string,
+): Promise<MemberRecord> {
   const hasPhone = contact.phone != null;
   const hasEmail = contact.email != null;
   if (hasPhone === hasEmail) throw new LoyaltyError('INVALID_INPUT', 'exactly one of phone or email is required');
-  return createMember(models, programId, { phone: contact.phone ?? null, email: contact.email ?? null, status: 'REGISTERED' }, now);
+  try {
+    return await createMember(models, programId, { phone: contact.phone ?? null, email: contact.email ?? null, status: 'REGISTERED', signupGuid: transactionGuid }, now);
+  } catch (err) {
+    // A retry of a SIGNUP that committed but whose answer was never stored: the same account, ACCEPT again.
+    if (!(err instanceof LoyaltyError) || err.code !== 'ALREADY_REGISTERED') throw err;
+    const phone = contact.phone == null ? null : normalizePhone(contact.phone);
+    const email = contact.email == null ? null : normalizeEmail(contact.email);
+    const existing = phone ? await memberByKey(models, programId, 'phone', phone) : email ? await memberByKey(models, programId, 'email', email) : null;
+    if (existing && existing.signupGuid === transactionGuid) return existing;
+    throw err;
+  }
 }
 
 /**

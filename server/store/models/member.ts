@@ -49,6 +49,12 @@ export const memberSchema = new Schema({
    * recognises its own effect instead of refusing the source it moved away.
    */
   lastTransferGuid: { type: String, default: null },
+  /**
+   * Toast-Transaction-GUID of the SIGNUP that created this member (null otherwise), written with
+   * the member: a retry of that SIGNUP whose answer was never stored recognises its own account
+   * and answers the same ACCEPT instead of ERROR_ALREADY_REGISTERED.
+   */
+  signupGuid: { type: String, default: null },
   /** The status a SUSPENDED member had before (admin suspend/reinstate); null otherwise. */
   statusBeforeSuspension: { type: String, enum: ['STARTER', 'REGISTERED'], default: null },
   createdAt: { type: Date, required: true },

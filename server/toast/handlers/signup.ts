@@ -5,8 +5,8 @@ import type { ToastHandler } from './handler.js';
 export const signupHandler: ToastHandler<'LOYALTY_SIGNUP'> = {
   type: 'LOYALTY_SIGNUP',
   identifierOf: () => null,
-  async handle({ deps, program, body, now }) {
-    const member = await signUp(deps.models, program.programId, body.signupTransactionInformation, now);
+  async handle({ deps, program, body, now, transactionGuid }) {
+    const member = await signUp(deps.models, program.programId, body.signupTransactionInformation, now, transactionGuid);
     return { response: { signupResponse: { loyaltyIdentifier: member.loyaltyIdentifier } }, record: { memberId: String(member._id) } };
   },
 };

@@ -126,6 +126,23 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     return retry;
   }
 
+  describe('SIGNUP whose answer is never stored', () => {
+    it('a retry after the lease re-runs it and answers the same account, not ERROR_ALREADY_REGISTERED; one member', async () => {
+      const email = `signup-lost-${randomUUID()}@example.com`;
+      const body = signupRequest({ email });
+      const guid = randomUUID();
+      failCompletions = 1000;
+      const first = await toast(t.app, 'LOYALTY_SIGNUP', body, { guid });
+      expect(first.body.transactionStatus).to.equal('ACCEPT');
+      const retry = await retryAfterLostAnswer(() => toast(t.app, 'LOYALTY_SIGNUP', body, { guid }));
+      expect(retry.text).to.equal(first.text);
+      expect(await t.deps.models.Member.countDocuments({ email })).to.equal(1);
+      // Another SIGNUP (another GUID) of the same email is still refused.
+      const other = await toast(t.app, 'LOYALTY_SIGNUP', body, { guid: randomUUID() });
+      expect(other.body.transactionStatus).to.equal('ERROR_ALREADY_REGISTERED');
+    });
+  });
+
   describe('REVERSE whose answer cannot be stored', () => {
     async function redeemed() {
       const member = await seedMember(t.deps, { points: 60 });
