@@ -1,6 +1,8 @@
-// ESLint flat config: typescript-eslint's recommended rules over all TypeScript sources.
+// ESLint flat config: typescript-eslint's recommended rules over all TypeScript sources, and the
+// layering rule (tools/lint/layers.js, README "Architecture"): a wrong import fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layersRule } from './tools/lint/layers.js';
 
 // Data is typed where it enters (STYLE.md): a cast through `unknown` (`x as unknown as T`, or
 // `<T><unknown>x`) throws a checked type away. Type the value where it is made instead (a typed
@@ -17,9 +19,22 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    plugins: { perkwire: { rules: { layers: layersRule } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      'perkwire/layers': 'error',
+    },
+  },
+  {
+    // Workers reach MongoDB only through server/loyalty services (a query here would bypass the
+    // domain's invariants): no `models.X` / `deps.models.X` member access.
+    files: ['workers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[object.name='models']", message: 'workers reach the store through server/loyalty services, not models.<Model>' },
+        { selector: "MemberExpression[object.property.name='models']", message: 'workers reach the store through server/loyalty services, not deps.models.<Model>' },
+      ],
     },
   },
   { files: ['server/**/*.ts', 'rules/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...noDoubleCast] } },

@@ -14,10 +14,9 @@ import { publishProgramsFromDir } from './loyalty/programs/programs.js';
 import { importSampleMenus } from './menus/sample-menus.js';
 import { connectStore } from './store/connection.js';
 import { registerModels } from './store/models/index.js';
-import { orderedShutdown } from './shutdown.js';
-import { closeRedis, producerConnection } from '../workers/connections.js';
-import type { Stoppable } from '../workers/deps.js';
-import { createQueues } from '../workers/queues.js';
+import { orderedShutdown, type Stoppable } from './shutdown.js';
+import { closeRedis, producerConnection } from './queues/connections.js';
+import { createQueues } from './queues/queues.js';
 import { startWorkers } from '../workers/index.js';
 import { configSchema } from '../config/schema.js';
 

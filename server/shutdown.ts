@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import type { Stoppable } from '../workers/deps.js';
+
+/** Something started at boot that must be stopped, within a deadline, at shutdown. */
+export interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
 
 /** Runs `fn`, giving up after `ms` (BullMQ's close() can hang while Redis is unreachable). */
 export async function withDeadline(name: string, ms: number, fn: () => Promise<void>, logger: Logger): Promise<void> {

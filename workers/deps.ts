@@ -2,6 +2,7 @@ import type mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Clock } from '../server/clock.js';
+import type { Stoppable } from '../server/shutdown.js';
 import type { Models } from '../server/store/models/index.js';
 
 /** What every worker module receives. Workers never import Express. */
@@ -13,11 +14,7 @@ export interface WorkerDeps {
   models: Models;
 }
 
-/** Something started at boot that must be stopped, within a deadline, at shutdown. */
-export interface Stoppable {
-  name: string;
-  stop(): Promise<void>;
-}
+export type { Stoppable };
 
 /** One kind of background work: a BullMQ worker, a scheduler or a sweeper. */
 export interface WorkerModule {

@@ -1,18 +1,18 @@
-import { abandonedRedeemSweeper } from './abandoned-redeem-sweeper.js';
-import { accrualSweeper } from './accrual-sweeper.js';
+import { abandonedRedeemSweeper } from './abandoned-redeem.sweeper.js';
+import { accrualSweeper } from './accrual.sweeper.js';
 import { accrualWorker } from './accrual.worker.js';
-import { claimSweeper } from './claim-sweeper.js';
+import { claimSweeper } from './claim.sweeper.js';
 import type { WorkerDeps, WorkerModule, Stoppable } from './deps.js';
-import { expiryWorker } from './expiry.worker.js';
+import { expiryScheduler } from './expiry.scheduler.js';
 import { ledgerVerifyScheduler } from './ledger-verify.scheduler.js';
 import { menuSyncScheduler } from './menu-sync.scheduler.js';
-import { programPublishWatcher } from './program-publish.js';
+import { programPublishSweeper } from './program-publish.sweeper.js';
 import { reportRollupScheduler } from './report-rollup.scheduler.js';
 import { retentionScheduler } from './retention.scheduler.js';
 
 /** Every background worker Perkwire runs (ROLE=all or ROLE=worker). */
 export const workerModules: WorkerModule[] = [
-  accrualWorker, accrualSweeper, claimSweeper, abandonedRedeemSweeper, ledgerVerifyScheduler, expiryWorker, retentionScheduler, menuSyncScheduler, programPublishWatcher,
+  accrualWorker, accrualSweeper, claimSweeper, abandonedRedeemSweeper, ledgerVerifyScheduler, expiryScheduler, retentionScheduler, menuSyncScheduler, programPublishSweeper,
   reportRollupScheduler,
 ];
 

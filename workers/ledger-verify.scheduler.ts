@@ -6,7 +6,7 @@
  */
 import { verifyLedger, type VerifyReport } from '../server/loyalty/ledger/ledger-verify.js';
 import type { WorkerDeps, WorkerModule } from './deps.js';
-import { queueNames, type LedgerVerifyJobData } from './queues.js';
+import { queueNames, type LedgerVerifyJobData } from '../server/queues/queues.js';
 import { scheduledJobModule } from './scheduled-job.js';
 
 /** The scheduler's id (one per deployment prefix). */

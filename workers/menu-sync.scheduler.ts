@@ -7,7 +7,7 @@
 import { menusClientFromConfig, toastApiConfigured } from '../server/menus/client-from-config.js';
 import { describeSync, syncAllLocations, type SyncOutcome } from '../server/menus/sync.js';
 import type { WorkerModule } from './deps.js';
-import { queueNames, type MenuSyncJobData } from './queues.js';
+import { queueNames, type MenuSyncJobData } from '../server/queues/queues.js';
 import { scheduledJobModule } from './scheduled-job.js';
 
 export const menuSyncSchedulerId = 'menu-sync-daily';

@@ -5,7 +5,7 @@
  */
 import { refreshRecentDays } from '../server/reports/daily-rollup.js';
 import type { WorkerModule } from './deps.js';
-import { queueNames, type ReportRollupJobData } from './queues.js';
+import { queueNames, type ReportRollupJobData } from '../server/queues/queues.js';
 import { scheduledJobModule } from './scheduled-job.js';
 
 export const reportRollupSchedulerId = 'report-rollup';

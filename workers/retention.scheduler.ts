@@ -4,7 +4,7 @@
  */
 import { pruneReadOnlyAnswers } from '../server/loyalty/idempotency/retention.js';
 import type { WorkerModule } from './deps.js';
-import { queueNames, type RetentionJobData } from './queues.js';
+import { queueNames, type RetentionJobData } from '../server/queues/queues.js';
 import { scheduledJobModule } from './scheduled-job.js';
 
 export const retentionSchedulerId = 'retention-daily';

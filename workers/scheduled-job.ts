@@ -5,7 +5,7 @@
  * and primitives only. Each `run` must be safe to repeat: delivery is at least once.
  */
 import { Queue, Worker, type JobsOptions } from 'bullmq';
-import { workerConnection } from './connections.js';
+import { workerConnection } from '../server/queues/connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 
 export interface Schedule<D> {

@@ -2,7 +2,7 @@ import type mongoose from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/index.js';
-import type { Queues } from '../../workers/queues.js';
+import type { Queues } from '../queues/queues.js';
 import type { Clock } from '../clock.js';
 import type { Models } from '../store/models/index.js';
 
@@ -13,7 +13,7 @@ export interface AppDeps {
   clock: Clock;
   conn: mongoose.Connection;
   models: Models;
-  /** Producer connection (fails fast; see workers/connections.ts). */
+  /** Producer connection (fails fast; see server/queues/connections.ts). */
   redis: Redis;
   /** BullMQ producers on `redis`. */
   queues: Queues;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { buildInfo } from '../build-info.js';
 import { pingStore } from '../store/connection.js';
-import { pingRedis } from '../../workers/connections.js';
+import { pingRedis } from '../queues/connections.js';
 import type { AppDeps } from './deps.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { Queue } from 'bullmq';
 import type { AppDeps } from './deps.js';
-import { queueNames } from '../../workers/queues.js';
+import { queueNames } from '../queues/queues.js';
 
 const perDeps = new WeakMap<AppDeps, Queue[]>();
 

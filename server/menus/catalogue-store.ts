@@ -15,6 +15,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MenuEntity, RestaurantMenu } from '../../rules/index.js';
 import type { Models } from '../store/models/index.js';
+import { isDuplicateKey } from '../store/duplicate-key.js';
 
 /** An unreferenced version older than this is an abandoned import (imports take seconds). */
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
@@ -52,7 +53,7 @@ async function movePointer(models: Models, expected: string | null, fields: Reco
       await models.MenuCatalogue.create({ _id: restaurantGuid, ...fields });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

@@ -14,6 +14,7 @@ import type { Models } from '../store/models/index.js';
 import { activeProgram } from '../loyalty/programs/program-cache.js';
 import { computeDayFigures } from './day-figures.js';
 import { dayBounds, dayOf, daysBetween, programTimezone } from './report-days.js';
+import { isDuplicateKey } from '../store/duplicate-key.js';
 
 const rowId = (programId: string, day: string, location: string | null): string => `${programId}|${day}|${location ?? '-'}`;
 
@@ -29,7 +30,7 @@ export async function refreshDay(models: Models, programId: string, day: string,
       await models.DailyRollup.replaceOne({ _id, computedAt: { $lte: now } }, { _id, programId, day, ...f, computedAt: now }, { upsert: true });
     } catch (err) {
       // The row exists and a later computation wrote it: keep that one.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   await models.DailyRollup.deleteMany({ programId, day, _id: { $nin: ids }, computedAt: { $lte: now } });

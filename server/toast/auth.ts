@@ -41,12 +41,12 @@ export function verifyStaticKey(headerValue: string | undefined | null, keys: re
 
 /**
  * True when the header (optionally `Bearer `-prefixed) is an RS256 JWT signed by the key in
- * `publicKeyPem` with an `exp` claim that is still in the future at `now`. The algorithm is
+ * `publicKeyPem` with an `exp` claim that is still in the future at `now` (the injected clock's time). The algorithm is
  * pinned: `none`, HS256 signed with the public key as HMAC secret (the classic key-confusion
  * attack) and all other algorithms are refused. No issuer or audience is checked: Toast documents
  * none (contract §7.4). Never throws.
  */
-export function verifyToastJwt(headerValue: string | undefined | null, publicKeyPem: string, now: Date = new Date()): boolean {
+export function verifyToastJwt(headerValue: string | undefined | null, publicKeyPem: string, now: Date): boolean {
   const token = credential(headerValue);
   if (token === null || token.length === 0 || token.length > MAX_TOKEN_LENGTH || publicKeyPem.length === 0) return false;
   try {

@@ -7,14 +7,22 @@
 import type {
   AppliedRedemption, EngineOffer, ItemApplication, RejectedRedemption as EngineRejection, SubmittedRedemption,
 } from '../../rules/index.js';
-import type { MemberRecord } from '../loyalty/members/members.js';
 import { centsToDollars } from './money.js';
 import type {
   AccountInfo, ItemRedemptionInfo, Offer, RejectedRedemption, ResponseRedemption,
 } from './schemas/index.js';
 
+/** The member fields the POS shows (a member record has them all). */
+export interface ShownMember {
+  loyaltyIdentifier: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
 /** Account as shown on the POS; `pointsBalance` only where Toast shows it (INQUIRE, REDEEM, SEARCH). */
-export function accountInfo(member: MemberRecord, balance?: number): AccountInfo {
+export function accountInfo(member: ShownMember, balance?: number): AccountInfo {
   const info: AccountInfo = { identifier: member.loyaltyIdentifier };
   if (member.firstName) info.firstName = member.firstName;
   if (member.lastName) info.lastName = member.lastName;

@@ -44,7 +44,7 @@ function authenticate(deps: AppDeps) {
   const { toastAuthMode, toastApiKeys, toastJwtPublicKey } = deps.config;
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.get('authorization');
-    const ok = toastAuthMode === 'jwt' ? verifyToastJwt(header, toastJwtPublicKey) : verifyStaticKey(header, toastApiKeys);
+    const ok = toastAuthMode === 'jwt' ? verifyToastJwt(header, toastJwtPublicKey, deps.clock.now()) : verifyStaticKey(header, toastApiKeys);
     if (ok) next();
     else send(res, refusal({ ...refusalContext(deps, req), type: null }, 'ERROR_INVALID_TOKEN', 'Authorization: is not a valid Toast credential'));
   };

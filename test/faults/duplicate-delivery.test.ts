@@ -4,8 +4,8 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import { producerConnection } from '../../workers/connections.js';
-import { createQueues } from '../../workers/queues.js';
+import { producerConnection } from '../../server/queues/connections.js';
+import { createQueues } from '../../server/queues/queues.js';
 import { burger } from '../support/demo-menu.js';
 import { serviceUrls } from '../support/services.js';
 import { accrueRequest, paidCheck, signupRequest } from '../support/toast-requests.js';

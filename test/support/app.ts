@@ -14,8 +14,8 @@ import { buildApp } from '../../server/http/app.js';
 import type { AppDeps } from '../../server/http/deps.js';
 import { publishProgramsFromDir } from '../../server/loyalty/programs/programs.js';
 import { registerModels } from '../../server/store/models/index.js';
-import { closeRedis, producerConnection } from '../../workers/connections.js';
-import { createQueues } from '../../workers/queues.js';
+import { closeRedis, producerConnection } from '../../server/queues/connections.js';
+import { createQueues } from '../../server/queues/queues.js';
 import { connectTestDb, dropTestDb, serviceUrls } from './services.js';
 
 export interface TestApp {

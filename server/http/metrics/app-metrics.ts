@@ -11,7 +11,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { accrualBacklog } from '../../loyalty/accrual/accrual-backlog.js';
-import { queueNames } from '../../../workers/queues.js';
+import { queueNames } from '../../queues/queues.js';
 import type { AppDeps } from '../deps.js';
 import { observedQueues } from '../observed-queues.js';
 

@@ -11,7 +11,7 @@ import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import { accrual as computeAccrual, type AccrualResult, type MemberState, type NormalizedCheck, type Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { accrualJobId, type Queues } from '../../../workers/queues.js';
+import { accrualJobId, type Queues } from '../../queues/queues.js';
 import { acceptedState, receiptLine } from './accrual-outcome.js';
 import { appendEntry } from '../ledger/ledger.js';
 import { reverseRedemptionsGoneFromCheck } from '../redemption/redemption-reconcile.js';
@@ -19,6 +19,7 @@ import { supersedeIfRepaid } from './repay.js';
 import { activeProgram, programVersion } from '../programs/program-cache.js';
 import { withRollingPoints } from '../tiers/tier-points.js';
 import { updateTier } from '../tiers/tier-update.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface AccrualDeps {
   models: Models;
@@ -107,7 +108,7 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
       check: input.check, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     // Paid again with a new amount: the earlier accrual is reversed and this one takes its place.
     const superseded = await supersedeIfRepaid(deps.models, activeCheckKey, input.check, input.now);
     if (!superseded) return acceptDuplicate(deps, activeCheckKey, input);

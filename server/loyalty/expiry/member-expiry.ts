@@ -9,7 +9,7 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from './expiry.js';
+import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from '../policy/expiry.js';
 import { appendEntry } from '../ledger/ledger.js';
 import { updateTier, type TierUpdate } from '../tiers/tier-update.js';
 

@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
 import type { Models } from '../../store/models/index.js';
 import type { RecordedEvaluation } from '../offers/recorded-evaluation.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface RequestKey {
   restaurantGuid: string;
@@ -69,7 +70,6 @@ export function identifierKey(secret: string, identifier: string): string {
   return identifier === '' ? '' : createHmac('sha256', secret).update(`identifier|${identifier}`).digest('base64url');
 }
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function tryInsert(models: Models, key: RequestKey, opts: ClaimOptions): Promise<Claim | null> {

@@ -11,7 +11,8 @@
 import type { Types } from 'mongoose';
 import type { LedgerEntryDoc, LedgerKind } from '../../store/models/ledger-entry.js';
 import type { Models } from '../../store/models/index.js';
-import { activityKinds } from '../expiry/expiry.js';
+import { activityKinds } from '../policy/expiry.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export type { LedgerKind } from '../../store/models/ledger-entry.js';
 
@@ -136,7 +137,7 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
       await project(models, saved);
       return { status: 'APPLIED', entry: saved };
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       // Lost the race for this seq, or a concurrent copy applied the same sourceKey: loop.
       if (attempt > 3) await sleep(Math.min(50, attempt * 2) * Math.random());
     }

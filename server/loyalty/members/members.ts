@@ -9,6 +9,7 @@ import type { MemberDoc } from '../../store/models/member.js';
 import { memberKeyId, memberKeySecretOf, type MemberKeyKind } from '../../store/models/member-key.js';
 import type { Models } from '../../store/models/index.js';
 import { LoyaltyError } from '../errors.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 /** A member as read from the store. */
 export type MemberRecord = MemberDoc & { _id: Types.ObjectId };
@@ -28,7 +29,6 @@ export function normalizeEmail(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 
 /** The lookup key of a normalised phone, email or card: a keyed hash, never the value itself. */
 export function keyId(models: Models, programId: string, kind: MemberKeyKind, value: string): string {

@@ -12,7 +12,7 @@ import {
   type OffersResult, type RejectedRedemption, type SubmittedRedemption, type ValidateRedemptionsResult,
 } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { attachDiscountGuids } from './discount-guids.js';
+import { attachDiscountGuids } from '../policy/discount-guids.js';
 import { memberState, type StateOverrides } from '../members/member-state.js';
 import { splitRedeemed, type AlreadyRedeemed, type RedeemedSplit } from '../redemption/redeemed-discounts.js';
 import type { MemberRecord } from '../members/members.js';

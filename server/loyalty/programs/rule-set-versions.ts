@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface VersionInfo {
   programId: string;
@@ -79,7 +80,7 @@ export async function publishVersion(models: Models, program: Program, published
     await models.RuleSetVersion.create({ ...info, body: program });
     return { status: 'CREATED', version: info };
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
   }
   // 11000: either this content is stored already, or its label names other content.
   const stored = await findVersionInfo(models, program.id, program.version);

@@ -6,6 +6,7 @@
  */
 import { periodStarts, type AppliedRedemption, type Program, type Reward } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface SlotRequest {
   models: Models;
@@ -18,7 +19,6 @@ export interface SlotRequest {
   now: Date;
 }
 
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
 
 /** The limited periods of a reward, each with its slot id prefix and its limit. */
 function limitedPeriods(reward: Reward, req: SlotRequest): { prefix: string; limit: number }[] {

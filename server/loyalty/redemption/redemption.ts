@@ -20,6 +20,7 @@ import { release, reserveLimitSlots } from './limit-slots.js';
 import type { MemberRecord } from '../members/members.js';
 import type { ProgramContext } from '../programs/program-context.js';
 import type { CommittedRedemption } from './redeemed-discounts.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface RedeemInput {
   models: Models;
@@ -91,7 +92,7 @@ async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourc
       ...(applied.itemApplication ? { itemApplication: applied.itemApplication.map((a) => ({ selectionIdentifier: a.selectionIdentifier, amountCents: a.amountCents })) } : {}),
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err; // already recorded by an earlier attempt
+    if (!isDuplicateKey(err)) throw err; // already recorded by an earlier attempt
   }
 }
 

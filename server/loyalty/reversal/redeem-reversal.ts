@@ -7,9 +7,9 @@
  */
 import type { SubmittedRedemption } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { LoyaltyError } from '../errors.js';
 import type { CommittedRedemption } from '../redemption/redemption.js';
 import { appendEntry } from '../ledger/ledger.js';
+import { selectTargets } from '../policy/discount-guids.js';
 import { release } from '../redemption/limit-slots.js';
 import { updateTier } from '../tiers/tier-update.js';
 
@@ -26,28 +26,6 @@ export interface ReverseRedeemInput {
   now: Date;
   /** Recorded on the credit when no REVERSE asked for it (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
   cause?: string;
-}
-
-function matches(listed: SubmittedRedemption, c: CommittedRedemption): boolean {
-  const applied = listed.appliedDiscountGuid ?? null;
-  const multi = listed.multiItemDiscountGuid ?? null;
-  if (applied || multi) {
-    return (applied !== null && (c.appliedDiscountGuid === applied || c.multiItemDiscountGuid === applied))
-      || (multi !== null && c.multiItemDiscountGuid === multi);
-  }
-  return listed.identifier === c.rewardId; // no GUID at all: by offer identifier
-}
-
-/** The redemptions to reverse; a listed one that is not part of the transaction is an error. */
-export function selectTargets(committed: CommittedRedemption[], listed: SubmittedRedemption[] | null | undefined): CommittedRedemption[] {
-  if (!listed || listed.length === 0) return committed;
-  const targets = new Set<CommittedRedemption>();
-  for (const l of listed) {
-    const found = committed.filter((c) => matches(l, c));
-    if (found.length === 0) throw new LoyaltyError('TRANSACTION_DOES_NOT_EXIST', 'a listed redemption is not part of the transaction');
-    for (const c of found) targets.add(c);
-  }
-  return committed.filter((c) => targets.has(c));
 }
 
 /** Reverses the selected redemptions; returns how many were credited now (0 on a repeat). */

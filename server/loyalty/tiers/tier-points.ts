@@ -7,7 +7,7 @@
 import type { Types } from 'mongoose';
 import type { MemberState, Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { addDays, programTimezone } from '../expiry/expiry.js';
+import { addDays, programTimezone } from '../policy/expiry.js';
 import { lifetimeKinds, readBalance } from '../ledger/ledger.js';
 
 /** Points earned (net of accrual reversals) after `now` minus `rollingDays` days. */

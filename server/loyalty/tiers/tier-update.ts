@@ -21,6 +21,7 @@ import type { MemberDoc } from '../../store/models/member.js';
 import type { Models } from '../../store/models/index.js';
 import { activeProgram } from '../programs/program-cache.js';
 import { tierBasis } from './tier-points.js';
+import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface TierCause {
   programId: string;
@@ -53,7 +54,7 @@ async function recordChange(models: Models, programId: string, memberId: TierCau
       programId, memberId, from: change.from ?? null, to: change.to ?? null, seq: change.seq, causeKey: change.causeKey, at: change.at,
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err; // recorded by an earlier attempt
+    if (!isDuplicateKey(err)) throw err; // recorded by an earlier attempt
   }
   await models.Member.updateOne(
     { _id: memberId, 'lastTierChange.causeKey': change.causeKey, 'lastTierChange.recorded': false },

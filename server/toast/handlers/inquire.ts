@@ -10,11 +10,11 @@
  */
 import type { EngineOffer } from '../../../rules/index.js';
 import { answered, evaluateCheck } from '../../loyalty/offers/check-evaluation.js';
-import { expiryNotice, type ExpiryNotice } from '../../loyalty/expiry/expiry-notice.js';
+import { expiryNotice, type ExpiryNotice } from '../../loyalty/policy/expiry-notice.js';
 import { inquiryExpiryOutlook } from '../../loyalty/expiry/member-expiry.js';
 import { memberAtRegister } from '../../loyalty/members/register-member.js';
 import { recordEvaluation } from '../../loyalty/offers/recorded-evaluation.js';
-import { checkUserMessage } from '../../loyalty/offers/user-message.js';
+import { checkUserMessage } from '../../loyalty/policy/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';

@@ -8,7 +8,7 @@ import { LoyaltyError } from '../../loyalty/errors.js';
 import { resolveMember } from '../../loyalty/members/members.js';
 import { recordEvaluation } from '../../loyalty/offers/recorded-evaluation.js';
 import { redeem } from '../../loyalty/redemption/redemption.js';
-import { checkUserMessage } from '../../loyalty/offers/user-message.js';
+import { checkUserMessage } from '../../loyalty/policy/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
 import { normalizeRedemptions, normalizeToastCheck } from '../normalize/index.js';
 import { accountInfo, appliedRedemption, offer, rejectedRedemptions } from '../present.js';

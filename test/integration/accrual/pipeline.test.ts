@@ -13,10 +13,10 @@ import { acceptAccrual, postAccrual, reverseAccrual } from '../../../server/loya
 import { publishProgramsFromDir } from '../../../server/loyalty/programs/programs.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
 import { accrualWorker } from '../../../workers/accrual.worker.js';
-import { sweepPendingAccruals } from '../../../workers/accrual-sweeper.js';
-import { producerConnection } from '../../../workers/connections.js';
+import { sweepPendingAccruals } from '../../../workers/accrual.sweeper.js';
+import { producerConnection } from '../../../server/queues/connections.js';
 import type { Stoppable, WorkerDeps } from '../../../workers/deps.js';
-import { createQueues, type Queues } from '../../../workers/queues.js';
+import { createQueues, type Queues } from '../../../server/queues/queues.js';
 import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services.js';
 import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
 

@@ -6,10 +6,11 @@
 import { expect } from 'chai';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
-import { closeRedis, workerConnection } from '../../../workers/connections.js';
-import { expiryPattern } from '../../../workers/expiry.worker.js';
-import { activeVersionsFingerprint, watchOnce } from '../../../workers/program-publish.js';
-import { queueNames } from '../../../workers/queues.js';
+import { closeRedis, workerConnection } from '../../../server/queues/connections.js';
+import { expiryPattern } from '../../../workers/expiry.scheduler.js';
+import { activeVersionsFingerprint } from '../../../server/loyalty/programs/active-versions.js';
+import { watchOnce } from '../../../workers/program-publish.sweeper.js';
+import { queueNames } from '../../../server/queues/queues.js';
 import type { TestApp } from '../../support/app.js';
 import { admin, startAdminApp } from './helpers.js';
 

@@ -1,8 +1,8 @@
 /** The report rollup job: scheduled every 5 minutes (idempotently), and a run refreshes today's rollups. */
 import { expect } from 'chai';
 import { Queue } from 'bullmq';
-import { workerConnection } from '../../../workers/connections.js';
-import { queueNames } from '../../../workers/queues.js';
+import { workerConnection } from '../../../server/queues/connections.js';
+import { queueNames } from '../../../server/queues/queues.js';
 import { reportRollupScheduler, reportRollupSchedulerId } from '../../../workers/report-rollup.scheduler.js';
 import type { TestApp } from '../../support/app.js';
 import { seedMember } from '../../support/members.js';

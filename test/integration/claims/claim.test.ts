@@ -8,7 +8,7 @@ import { reverseAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { readBalance } from '../../../server/loyalty/ledger/ledger.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 import { snapshot } from '../../../server/loyalty/accrual/accrual.js';
-import { sweepUnfinishedClaims } from '../../../workers/claim-sweeper.js';
+import { sweepUnfinishedClaims } from '../../../workers/claim.sweeper.js';
 import type { TestApp } from '../../support/app.js';
 import { claim, newMember, payCheck, startClaimsApp } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import type { Selection } from '../../../server/toast/schemas/index.js';
-import { runExpiryJob } from '../../../workers/expiry.worker.js';
+import { runExpiryJob } from '../../../workers/expiry.scheduler.js';
 import type { TestApp } from '../../support/app.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
 import { accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, payment, redeemRequest, redemption, selection } from '../../support/toast-requests.js';

@@ -7,9 +7,9 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../../config/index.js';
-import { workerConnection } from '../../../workers/connections.js';
-import { expirySchedulerId, expiryWorker } from '../../../workers/expiry.worker.js';
-import { queueNames } from '../../../workers/queues.js';
+import { workerConnection } from '../../../server/queues/connections.js';
+import { expirySchedulerId, expiryScheduler } from '../../../workers/expiry.scheduler.js';
+import { queueNames } from '../../../server/queues/queues.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { serviceUrls } from '../../support/services.js';
 
@@ -32,7 +32,7 @@ describe('expiry worker: schedulers', () => {
     const prefix = `t${randomBytes(4).toString('hex')}`;
     const config = loadConfig({ REDIS_URL: redisUrl, MONGODB_URI: mongodbUri, QUEUE_PREFIX: prefix });
     const deps = { config, logger: pino({ level: 'silent' }), clock: t.clock, conn: t.deps.conn, models: t.deps.models };
-    const started = [await expiryWorker.start(deps), await expiryWorker.start(deps)];
+    const started = [await expiryScheduler.start(deps), await expiryScheduler.start(deps)];
     const connection = workerConnection(redisUrl);
     const queue = new Queue(queueNames.expiry, { connection, prefix });
     try {

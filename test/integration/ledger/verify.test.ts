@@ -19,9 +19,9 @@ import { repairAll, repairMember } from '../../../server/loyalty/ledger/ledger-r
 import { verifyLedger, type Violation } from '../../../server/loyalty/ledger/ledger-verify.js';
 import type { AccrualState } from '../../../server/store/models/accrual.js';
 import { registerModels, type Models } from '../../../server/store/models/index.js';
-import { workerConnection } from '../../../workers/connections.js';
+import { workerConnection } from '../../../server/queues/connections.js';
 import { ledgerVerifyScheduler, ledgerVerifySchedulerId } from '../../../workers/ledger-verify.scheduler.js';
-import { queueNames } from '../../../workers/queues.js';
+import { queueNames } from '../../../server/queues/queues.js';
 import { connectTestDb, dropTestDb, serviceUrls } from '../../support/services.js';
 
 const run = promisify(execFile);

@@ -135,14 +135,28 @@ describe('Toast webhook: JWT authentication mode', () => {
   after(async () => { await t.close(); });
 
   it('accepts an RS256 token signed by the configured key and refuses expired, unsigned or HS256 tokens', async () => {
-    const good = jwt.sign({ scope: ['gcloy'] }, privatePem, { algorithm: 'RS256', expiresIn: 300 });
+    const clockSeconds = Math.floor(t.clock.now().getTime() / 1000);
+    const good = jwt.sign({ scope: ['gcloy'], exp: clockSeconds + 300 }, privatePem, { algorithm: 'RS256' });
     const ok = await toast(t.app, 'LOYALTY_SEARCH', searchRequest({ phone: '6175550199' }), { authorization: good });
     expect(ok.status).to.equal(200); // auto-enrolled by the demo program's policy
-    const expired = jwt.sign({ exp: Math.floor(Date.now() / 1000) - 60 }, privatePem, { algorithm: 'RS256' });
+    const expired = jwt.sign({ exp: clockSeconds - 60 }, privatePem, { algorithm: 'RS256' });
     const hs = jwt.sign({ scope: ['gcloy'] }, publicPem, { algorithm: 'HS256', expiresIn: 300 });
     for (const authorization of [expired, hs, 'dev-toast-key', `${good}x`]) {
       const r = await toast(t.app, 'LOYALTY_SEARCH', searchRequest({ phone: '6175550199' }), { authorization });
       expect([r.status, statusOf(r.text)]).to.deep.equal([400, 'ERROR_INVALID_TOKEN']);
     }
+  });
+
+  it('reads expiry on the injected clock, not the machine clock', async () => {
+    const wall = Math.floor(Date.now() / 1000);
+    // Valid by the machine's clock but expired at the app's clock, and the other way round.
+    t.clock.set(new Date((wall + 3600) * 1000));
+    const expiredAtClock = jwt.sign({ exp: wall + 600 }, privatePem, { algorithm: 'RS256' });
+    const refused = await toast(t.app, 'LOYALTY_SEARCH', searchRequest({ phone: '6175550199' }), { authorization: expiredAtClock });
+    expect([refused.status, statusOf(refused.text)]).to.deep.equal([400, 'ERROR_INVALID_TOKEN']);
+    t.clock.set(new Date((wall - 3600) * 1000));
+    const validAtClock = jwt.sign({ exp: wall - 600 }, privatePem, { algorithm: 'RS256' });
+    const accepted = await toast(t.app, 'LOYALTY_SEARCH', searchRequest({ phone: '6175550199' }), { authorization: validAtClock });
+    expect(accepted.status).to.equal(200);
   });
 });

@@ -1,7 +1,7 @@
 /** The pure expiry model: INACTIVITY activity, PER_LOT lots (FIFO, restored redemptions, deficits), reward dates. */
 import { expect } from 'chai';
-import { expiryOutlook, lastActivity, rewardExpiry, type LedgerLine } from '../../../server/loyalty/expiry/expiry.js';
-import { replayLots } from '../../../server/loyalty/expiry/expiry-lots.js';
+import { expiryOutlook, lastActivity, rewardExpiry, type LedgerLine } from '../../../server/loyalty/policy/expiry.js';
+import { replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 
 const tz = 'America/New_York';
 const day = (n: number): Date => new Date(Date.UTC(2026, 0, 1 + n, 17));

@@ -1,11 +1,11 @@
 /** Pure helpers behind REDEEM / REVERSE: source keys, reverse targets, discount GUIDs, phones, messages. */
 import { expect } from 'chai';
 import { normalizeToastCheck } from '../../../server/toast/normalize/index.js';
-import { attachDiscountGuids } from '../../../server/loyalty/offers/discount-guids.js';
+import { attachDiscountGuids } from '../../../server/loyalty/policy/discount-guids.js';
 import { normalizePhone } from '../../../server/loyalty/members/members.js';
-import { selectTargets } from '../../../server/loyalty/reversal/redeem-reversal.js';
+import { selectTargets } from '../../../server/loyalty/policy/discount-guids.js';
 import { redemptionSourceKeys, type CommittedRedemption } from '../../../server/loyalty/redemption/redemption.js';
-import { checkUserMessage } from '../../../server/loyalty/offers/user-message.js';
+import { checkUserMessage } from '../../../server/loyalty/policy/user-message.js';
 import type { EngineOffer } from '../../../rules/index.js';
 
 const committed = (rewardId: string, appliedDiscountGuid: string | null, multiItemDiscountGuid: string | null = null): CommittedRedemption => ({

@@ -4,20 +4,19 @@
  * and posting is idempotent, so sweeping too often is harmless.
  */
 import { enqueueAccrual } from '../server/loyalty/accrual/accrual.js';
-import { producerConnection } from './connections.js';
+import { pendingAccrualIds } from '../server/loyalty/accrual/accrual-backlog.js';
+import { producerConnection } from '../server/queues/connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
 import { every } from './periodic.js';
-import { createQueues } from './queues.js';
+import { createQueues } from '../server/queues/queues.js';
 
 const batch = 500;
 
 /** Re-enqueues up to `batch` accruals pending longer than ACCRUAL_SWEEP_AFTER_MS; returns how many. */
 export async function sweepPendingAccruals(deps: WorkerDeps, enqueue: (id: string) => Promise<boolean>): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - deps.config.accrualSweepAfterMs);
-  const pending = await deps.models.Accrual.find({ state: 'PENDING', acceptedAt: { $lte: cutoff } }, { _id: 1 })
-    .sort({ acceptedAt: 1 }).limit(batch).lean();
   let added = 0;
-  for (const acc of pending) if (await enqueue(String(acc._id))) added++;
+  for (const id of await pendingAccrualIds(deps.models, cutoff, batch)) if (await enqueue(id)) added++;
   return added;
 }
 

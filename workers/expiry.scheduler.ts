@@ -5,17 +5,16 @@
  * first location's): a quiet hour before breakfast. A worker (concurrency 1) walks the program's
  * members (server/loyalty/expiry/program-expiry.ts). At-least-once delivery is safe: EXPIRE entries and
  * tier changes are idempotent per member and day. When a version is activated at runtime the
- * publish watcher (program-publish.ts) re-syncs these schedulers within seconds; the job reads
+ * publish watcher (program-publish.sweeper.ts) re-syncs these schedulers within seconds; the job reads
  * the active rule set when it runs, so a changed policy applies at once.
  */
 import { UnrecoverableError } from 'bullmq';
-import type { Program } from '../rules/index.js';
-import { programTimezone } from '../server/loyalty/expiry/expiry.js';
-import { programVersion } from '../server/loyalty/programs/program-cache.js';
+import { needsDailyRun, programTimezone } from '../server/loyalty/policy/expiry.js';
+import { activeRuleSets } from '../server/loyalty/programs/active-versions.js';
 import { runProgramExpiry, type ProgramExpiryReport } from '../server/loyalty/expiry/program-expiry.js';
 import type { Models } from '../server/store/models/index.js';
 import type { WorkerDeps, WorkerModule } from './deps.js';
-import { queueNames, type ExpiryJobData } from './queues.js';
+import { queueNames, type ExpiryJobData } from '../server/queues/queues.js';
 import { scheduledJobModule, type Schedule } from './scheduled-job.js';
 
 /** Cron pattern of the daily run, in the program's timezone. */
@@ -26,23 +25,13 @@ export function expirySchedulerId(programId: string): string {
   return `expiry-${programId}`;
 }
 
-/** Whether a program needs the daily run: it expires points or has tiers. */
-export function needsDailyRun(program: Program): boolean {
-  return program.policies.expiry.mode !== 'NONE' || program.tiers !== undefined;
-}
-
 /**
  * One scheduler per program that needs the daily run (ids and zones only in the data), from each
  * program's active version as stored now (not the 1 s cache: a sync follows an activation).
  */
 export async function expirySchedules(models: Models): Promise<Schedule<ExpiryJobData>[]> {
-  const schedules: Schedule<ExpiryJobData>[] = [];
-  for (const { _id: programId, activeHash } of await models.Program.find({}, { _id: 1, activeHash: 1 }).sort({ _id: 1 }).lean()) {
-    const program = await programVersion(models, programId, activeHash);
-    if (!program || !needsDailyRun(program)) continue;
-    schedules.push({ id: expirySchedulerId(programId), pattern: expiryPattern, tz: programTimezone(program), data: { programId } });
-  }
-  return schedules;
+  return (await activeRuleSets(models)).filter(({ program }) => needsDailyRun(program))
+    .map(({ programId, program }) => ({ id: expirySchedulerId(programId), pattern: expiryPattern, tz: programTimezone(program), data: { programId } }));
 }
 
 /** Runs one program's expiry as of the injected clock and logs the totals (counts only). */
@@ -58,7 +47,7 @@ export async function runExpiryJob(deps: Pick<WorkerDeps, 'models' | 'logger' | 
 export const expiryJobName = 'expire';
 export const expiryJobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
 
-export const expiryWorker: WorkerModule = scheduledJobModule<ExpiryJobData, ProgramExpiryReport>({
+export const expiryScheduler: WorkerModule = scheduledJobModule<ExpiryJobData, ProgramExpiryReport>({
   name: 'expiry',
   queueName: queueNames.expiry,
   jobName: expiryJobName,

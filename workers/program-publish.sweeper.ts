@@ -3,7 +3,7 @@
  *  1. applies scheduled activations that are due (server/loyalty/programs/activation.ts:
  *     guarded updates, so any number of workers may race and each activation lands once), and
  *  2. when any program's active version changed since the last look, re-syncs the per-program
- *     expiry/tier schedulers (expiry.worker.ts): upserts what the active versions need (a new
+ *     expiry/tier schedulers (expiry.scheduler.ts): upserts what the active versions need (a new
  *     program, a changed timezone) and removes schedulers of programs that no longer need one.
  * API processes need nothing of this: they re-read the active version every second
  * (program-cache.ts).
@@ -11,21 +11,16 @@
 import { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { applyDueActivations } from '../server/loyalty/programs/activation.js';
+import { activeVersionsFingerprint } from '../server/loyalty/programs/active-versions.js';
 import type { Models } from '../server/store/models/index.js';
-import { workerConnection } from './connections.js';
+import { workerConnection } from '../server/queues/connections.js';
 import type { Stoppable, WorkerDeps, WorkerModule } from './deps.js';
-import { expiryJobName, expiryJobOptions, expirySchedules, expirySchedulerId } from './expiry.worker.js';
+import { expiryJobName, expiryJobOptions, expirySchedules, expirySchedulerId } from './expiry.scheduler.js';
 import { every } from './periodic.js';
-import { queueNames } from './queues.js';
+import { queueNames } from '../server/queues/queues.js';
 
 /** How often the watcher looks. With program-cache's 1 s re-read, a due activation is in use everywhere within ~2 s. */
 export const publishWatchIntervalMs = 1000;
-
-/** The programs' active versions as one comparable string. */
-export async function activeVersionsFingerprint(models: Models): Promise<string> {
-  const programs = await models.Program.find({}, { activeHash: 1 }).sort({ _id: 1 }).lean();
-  return programs.map((p) => `${p._id}:${p.activeHash}`).join(',');
-}
 
 /** Makes the expiry schedulers match the active versions; answers the ids kept and removed. */
 export async function syncExpirySchedules(models: Models, queue: Queue): Promise<{ kept: string[]; removed: string[] }> {
@@ -55,7 +50,7 @@ export async function watchOnce(models: Models, queue: Queue, now: Date, last: s
   return current;
 }
 
-export const programPublishWatcher: WorkerModule = {
+export const programPublishSweeper: WorkerModule = {
   name: 'program-publish',
   async start(deps: WorkerDeps): Promise<Stoppable> {
     const connection = workerConnection(deps.config.redisUrl);

@@ -48,7 +48,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-/** Producer-side queues on a fail-fast connection (see workers/connections.ts). */
+/** Producer-side queues on a fail-fast connection (see server/queues/connections.ts). */
 export function createQueues(connection: Redis, prefix: string): Queues {
   const accrual = new Queue<AccrualJobData>(queueNames.accrual, { connection, prefix, defaultJobOptions });
   return {

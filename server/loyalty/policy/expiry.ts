@@ -8,7 +8,7 @@
  * - PER_LOT: each earned lot expires `days` calendar days after it was earned; what remains of
  *   each lot is replayed from the ledger (see expiry-lots.ts for the FIFO model).
  *
- * An expiry is due once its instant has passed; the daily expiry job (workers/expiry.worker.ts)
+ * An expiry is due once its instant has passed; the daily expiry job (workers/expiry.scheduler.ts)
  * turns what is due into one EXPIRE entry per member and local day, so points stay spendable
  * between their instant and that day's run. The program's timezone is its first location's.
  */
@@ -104,4 +104,9 @@ export function rewardExpiry(cost: number, balance: number, upcoming: readonly E
     if (balance - expired < cost) return e.at;
   }
   return null;
+}
+
+/** Whether a program needs the daily expiry run: it expires points or has tiers (kept up daily). */
+export function needsDailyRun(program: Program): boolean {
+  return program.policies.expiry.mode !== 'NONE' || program.tiers !== undefined;
 }
