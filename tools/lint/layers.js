@@ -34,7 +34,7 @@ export const layers = [
   { name: 'domain', files: ['server/loyalty/', 'server/menus/', 'server/replay/', 'server/reports/'],
     may: ['domain', 'policy', 'wire', 'store', 'queues', 'kernel', 'config', 'rules'], forbidPackages: [...HTTP_PACKAGES, ...QUEUE_PACKAGES],
     why: 'domain services are transport-agnostic: no HTTP, no workers, no BullMQ of their own' },
-  { name: 'http', files: ['server/http/', 'server/toast/', 'server/admin/', 'server/claims/'],
+  { name: 'http', files: ['server/http/', 'server/toast/', 'server/admin/', 'server/claims/', 'server/dashboard/'],
     may: ['http', 'tools', 'domain', 'policy', 'wire', 'store', 'queues', 'kernel', 'config', 'rules'], why: 'HTTP transports never import workers/' },
   { name: 'workers', files: ['workers/'], may: ['workers', 'domain', 'policy', 'wire', 'store', 'queues', 'kernel', 'config', 'rules'],
     forbidPackages: HTTP_PACKAGES, why: 'workers are a transport beside HTTP: never Express, never server/http' },
