@@ -87,6 +87,15 @@ describe('layers: dependencies point one way', function () {
     }
   });
 
+  it('finds what happens on REVERSE in two hops: the Toast handler, then the reversal room', () => {
+    const handler = readFileSync('server/toast/handlers/reverse.ts', 'utf8');
+    expect(handler).to.include("from '../../loyalty/reversal/reverse.js'");
+    expect(handler, 'the handler makes no choice of its own').not.to.match(/reverseAccrual|reverseRedemptions/);
+    const room = readFileSync('server/loyalty/reversal/reverse.ts', 'utf8');
+    for (const branch of ['reverseAccrual(', 'reverseRedemptions(', 'TRANSACTION_DOES_NOT_EXIST', 'TRANSACTION_CANNOT_BE_REVERSED']) expect(room).to.include(branch);
+    expect(readFileSync('server/loyalty/README.md', 'utf8')).to.match(/`reversal\/` \| \*\*what happens on REVERSE\*\*/);
+  });
+
   it('names every worker module by its kind: *.worker.ts, *.scheduler.ts or *.sweeper.ts', () => {
     const helpers = new Set(['index.ts', 'deps.ts', 'periodic.ts', 'scheduled-job.ts']);
     const modules = readdirSync('workers').filter((f) => f.endsWith('.ts') && !helpers.has(f));
