@@ -136,7 +136,7 @@ export async function createMember(models: Models, programId: string, input: New
 
 /** SIGNUP: exactly one of phone or email (the request schema enforces it; checked again here). */
 export async function signUp(
-  models: Models, programId: string, contact: { phone?: string | null; email?: string | null }, now: Date, transactionGuid: string,
+  models: Models, programId: string, contact: { phone?: string | null; email?: string | null }, now: Date, transactionGuid: string | null = null,
 ): Promise<MemberRecord> {
   const hasPhone = contact.phone != null;
   const hasEmail = contact.email != null;
@@ -149,7 +149,7 @@ export async function signUp(
     const phone = contact.phone == null ? null : normalizePhone(contact.phone);
     const email = contact.email == null ? null : normalizeEmail(contact.email);
     const existing = phone ? await memberByKey(models, programId, 'phone', phone) : email ? await memberByKey(models, programId, 'email', email) : null;
-    if (existing && existing.signupGuid === transactionGuid) return existing;
+    if (existing && transactionGuid !== null && existing.signupGuid === transactionGuid) return existing;
     throw err;
   }
 }
