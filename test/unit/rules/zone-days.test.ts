@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { addZonedDays, zoneOffsetMinutes } from '../../../rules/engine/zone-days.js';
-import { addDays } from '../../../server/loyalty/expiry/expiry.js';
+import { addDays } from '../../../server/loyalty/policy/expiry.js';
 
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC', 'America/Sao_Paulo'];
 const viaLuxon = (at: Date, days: number, zone: string): Date => DateTime.fromJSDate(at, { zone }).plus({ days }).toJSDate();
