@@ -286,6 +286,30 @@ describe('dashboard in a real browser (e2e)', function () {
     await screenshot(page, 'reports', { readme: true });
   });
 
+  it('filters the report by location, finds a member by loyalty identifier, and links the API reference and the queue board', async () => {
+    // Reports, still open: "All locations" counts the sign-ups (they belong to no restaurant);
+    // the demo restaurant alone has the same points and no new members.
+    const newMembers = () => page.locator('.totals div', { hasText: 'New members' }).locator('strong').innerText();
+    expect(Number(await newMembers())).to.be.greaterThan(0);
+    const range = page.getByRole('form', { name: 'Report range' });
+    await range.getByLabel('Location').selectOption({ label: 'Demo Burger Co. - Union Square' });
+    await range.getByRole('button', { name: 'Show' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.totals div')].some((d) => d.textContent?.includes('New members') && d.querySelector('strong')?.textContent === '0'));
+    expect(await page.getByTestId('total-earned').innerText()).to.equal(String(accrued));
+    // Members: by loyalty identifier (phone was the earlier test).
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel('Find by').selectOption('identifier');
+    await page.getByLabel('Search for').fill(member);
+    await page.getByLabel('Search for').press('Enter');
+    await page.getByRole('heading', { name: `Member ${member}` }).waitFor();
+    // The API reference and the queue board, served by the same service.
+    for (const [name, path] of [['API reference', '/admin/docs'], ['Queues', '/admin/queues']] as const) {
+      expect(await page.getByRole('link', { name, exact: true }).getAttribute('href')).to.equal(path);
+    }
+    expect((await fetch(`${stack.baseUrl}/admin/docs`)).status).to.equal(200);
+    await page.getByRole('link', { name: 'Reports' }).click();
+  });
+
   it('backtests a draft that doubles the earning rate: a chart of daily points, current vs draft', async () => {
     await page.getByRole('link', { name: 'Backtest' }).click();
     const draft = demoFile();
