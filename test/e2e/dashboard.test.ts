@@ -294,7 +294,7 @@ describe('dashboard in a real browser (e2e)', function () {
     const range = page.getByRole('form', { name: 'Report range' });
     await range.getByLabel('Location').selectOption({ label: 'Demo Burger Co. - Union Square' });
     await range.getByRole('button', { name: 'Show' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.totals div')].some((d) => d.textContent?.includes('New members') && d.querySelector('strong')?.textContent === '0'));
+    await page.locator('.totals div', { hasText: 'New members' }).locator('strong', { hasText: /^0$/ }).waitFor();
     expect(await page.getByTestId('total-earned').innerText()).to.equal(String(accrued));
     // Members: by loyalty identifier (phone was the earlier test).
     await page.getByRole('link', { name: 'Members' }).click();
