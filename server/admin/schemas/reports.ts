@@ -19,15 +19,20 @@ const figures = {
   rewardUses: { type: 'array', items: rewardUseSchema },
 };
 
+/** What every report answer starts with: the program and the day range it covers. */
+const rangeProperties = {
+  programId: { type: 'string' },
+  timezone: { type: 'string', description: 'IANA timezone the days are in.' },
+  from: { type: 'string', format: 'date' },
+  to: { type: 'string', format: 'date' },
+  location: { type: ['string', 'null'] },
+};
+
 export const dailyReportSchema = {
   type: 'object',
   required: ['programId', 'timezone', 'from', 'to', 'location', 'days', 'totals'],
   properties: {
-    programId: { type: 'string' },
-    timezone: { type: 'string', description: 'IANA timezone the days are in.' },
-    from: { type: 'string', format: 'date' },
-    to: { type: 'string', format: 'date' },
-    location: { type: ['string', 'null'] },
+    ...rangeProperties,
     days: {
       type: 'array',
       items: {
@@ -44,11 +49,7 @@ export const itemReportSchema = {
   type: 'object',
   required: ['programId', 'timezone', 'from', 'to', 'location', 'items'],
   properties: {
-    programId: { type: 'string' },
-    timezone: { type: 'string', description: 'IANA timezone the days are in.' },
-    from: { type: 'string', format: 'date' },
-    to: { type: 'string', format: 'date' },
-    location: { type: ['string', 'null'] },
+    ...rangeProperties,
     items: {
       type: 'array',
       items: {
