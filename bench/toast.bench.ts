@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { runLoad } from './toast/load.js';
 import { runOfferedLoad } from './toast/offered-load.js';
-import { cpuDuring } from './toast/cpu.js';
+import { cpuDuring, cpuSplitDuring } from './toast/cpu.js';
 import { Mix, MIX, type MixType } from './toast/mix.js';
 import { startReference } from './toast/reference.js';
 import { latency, printTable, referenceRow, summarize, withPostingTarget, withReference, type Report } from './toast/report.js';
@@ -112,13 +112,13 @@ async function measure(stack: Stack, conn: mongoose.Connection, mix: Mix, ratePe
   const mode = ratePerS === null ? `${settings.connections} connections` : `offered ${ratePerS.toFixed(0)} req/s`;
   log(`load: ${settings.durationS} s, ${mode}${only ? `, ${only} only` : ''}`);
   const startUs = Number(process.hrtime.bigint() / 1000n);
-  const { result, cpuMs } = await cpuDuring(stack.serverPid, () => (ratePerS === null
+  const { result, cpu } = await cpuSplitDuring({ server: stack.serverPid, database: stack.databasePid, redis: stack.redisPid }, () => (ratePerS === null
     ? runLoad(mix, { baseUrl: stack.baseUrl, connections: settings.connections, maxRequests: settings.maxRequests, durationS: settings.durationS })
     : runOfferedLoad(mix, { baseUrl: stack.baseUrl, ratePerS, durationS: settings.durationS, maxSockets: 256, timeoutMs: 10_000 })));
   phases.push({ name: ratePerS === null ? 'saturation' : `offered ${ratePerS.toFixed(0)} req/s`, startUs, endUs: Number(process.hrtime.bigint() / 1000n) });
   log('waiting for the accrual worker to post the load\'s accruals…');
   const phase = ratePerS === null ? { settings } : { settings: { ...settings, offeredReqPerS: Math.round(ratePerS) } };
-  const report: Report = { ...phase, ...summarize(result, cpuMs, ratePerS !== null), accrualPosting: await accrualPosting(conn, since) };
+  const report: Report = { ...phase, ...summarize(result, cpu.server, ratePerS !== null, cpu), accrualPosting: await accrualPosting(conn, since) };
   return ratePerS === null ? report : withPostingTarget(report);
 }
 

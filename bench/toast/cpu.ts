@@ -27,3 +27,26 @@ export async function cpuDuring<T>(pid: number, work: () => Promise<T>): Promise
   const after = processCpuMs(pid);
   return { result, cpuMs: before === null || after === null ? null : after - before };
 }
+
+/** The processes whose CPU a load phase splits: the server, and the services when known. */
+export interface MeasuredPids { server: number; database?: number | undefined; redis?: number | undefined }
+
+/** CPU ms of each process while `work` runs, and of this process (the load driver). */
+export interface CpuSplit { server: number | null; database: number | null; redis: number | null; driver: number }
+
+export async function cpuSplitDuring<T>(pids: MeasuredPids, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit }> {
+  const read = (pid: number | undefined): number | null => (pid === undefined ? null : processCpuMs(pid));
+  const before = { server: read(pids.server), database: read(pids.database), redis: read(pids.redis), driver: process.cpuUsage() };
+  const result = await work();
+  const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : b - a);
+  const driver = process.cpuUsage(before.driver);
+  return {
+    result,
+    cpu: {
+      server: diff(before.server, read(pids.server)),
+      database: diff(before.database, read(pids.database)),
+      redis: diff(before.redis, read(pids.redis)),
+      driver: (driver.user + driver.system) / 1000,
+    },
+  };
+}

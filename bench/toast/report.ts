@@ -3,6 +3,7 @@
  * machines. Targets are informational (issue 4 §10, for a 2-core machine): a MISS does not fail
  * the run.
  */
+import type { CpuSplit } from './cpu.js';
 import type { LoadResult } from './load.js';
 import { MIX, type MixType } from './mix.js';
 
@@ -37,6 +38,8 @@ export interface Report {
   targets: Target[];
   /** CPU time of the server process during the measured load, per answer (µs); null off Linux. */
   serverCpu: { ms: number; usPerRequest: number } | null;
+  /** µs of CPU per answer of every process on the machine's load path: where the 2 cores went. */
+  cpuSplit?: Record<'server' | 'database' | 'redis' | 'driver', number | null> | undefined;
   /** Toast's reference implementation under the same INQUIRE load (`--reference`). */
   reference?: ReferenceRow;
   /** ACCRUE accepted → points posted by the worker, for the load's accruals. */
@@ -68,7 +71,7 @@ function targetsFor(rows: TypeRow[], offered: boolean): Target[] {
   return targets;
 }
 
-export function summarize(load: LoadResult, serverCpuMs: number | null = null, offered = false): Omit<Report, 'settings' | 'accrualPosting'> {
+export function summarize(load: LoadResult, serverCpuMs: number | null = null, offered = false, split?: CpuSplit): Omit<Report, 'settings' | 'accrualPosting'> {
   const rows: TypeRow[] = MIX.map(({ type }) => {
     const s = load.byType.get(type);
     const count = s?.latenciesMs.length ?? 0;
@@ -79,7 +82,9 @@ export function summarize(load: LoadResult, serverCpuMs: number | null = null, o
   });
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   const serverCpu = serverCpuMs === null || total === 0 ? null : { ms: serverCpuMs, usPerRequest: (serverCpuMs * 1000) / total };
-  return { elapsedS: load.elapsedS, total, totalReqPerS: total / load.elapsedS, errors: load.errors, timeouts: load.timeouts, rows, targets: targetsFor(rows, offered), serverCpu };
+  const perAnswer = (ms: number | null): number | null => (ms === null || total === 0 ? null : (ms * 1000) / total);
+  const cpuSplit = split && { server: perAnswer(split.server), database: perAnswer(split.database), redis: perAnswer(split.redis), driver: perAnswer(split.driver) };
+  return { elapsedS: load.elapsedS, total, totalReqPerS: total / load.elapsedS, errors: load.errors, timeouts: load.timeouts, rows, targets: targetsFor(rows, offered), serverCpu, cpuSplit };
 }
 
 /** At an offered load, the accrual worker must keep up: ACCRUE accepted → posted p99 ≤ 1 s (issue 11 §5). */
@@ -132,6 +137,11 @@ export function printTable(report: Report): void {
   }
   const cpu = report.serverCpu;
   if (cpu) console.log(`server CPU: ${num(cpu.ms, 0)} ms during the load, ${num(cpu.usPerRequest, 0)} µs per answer (user + system, /proc)`);
+  const split = report.cpuSplit;
+  if (split) {
+    const part = (name: string, us: number | null): string => `${name} ${us === null ? '-' : num(us, 0)}`;
+    console.log(`CPU µs per answer by process: ${part('server', split.server)}, ${part('database server', split.database)}, ${part('redis', split.redis)}, ${part('load driver', split.driver)}`);
+  }
   console.log('\ntargets (2-core machine, informational):');
   for (const t of report.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(20)} want ${t.want.padEnd(13)} got ${t.got}`);
   const a = report.accrualPosting;

@@ -7,8 +7,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 
@@ -26,6 +27,9 @@ export interface Stack {
   baseUrl: string;
   /** The server process (ROLE=all, or ROLE=api with --split-worker): its CPU time is measured. */
   serverPid: number;
+  /** The services' processes when scripts/services.sh runs them here (their CPU is reported too). */
+  databasePid?: number | undefined;
+  redisPid?: number | undefined;
   mongodbUri: string;
   queuePrefix: string;
   /** Stops the server, drops the bench database and queues, stops services started here. */
@@ -67,7 +71,17 @@ export function withDatabase(uri: string, db: string): string {
   return `${m[1]}/${db}${m[3] ?? ''}`;
 }
 
-export interface Services { mongodbUri: string; redisUrl: string; startedHere: boolean }
+export interface Services { mongodbUri: string; redisUrl: string; startedHere: boolean; databasePid?: number | undefined; redisPid?: number | undefined }
+
+/** The pid scripts/services.sh recorded for a test-profile service (undefined when it is not running). */
+function servicePid(name: 'mongo-test' | 'redis-test'): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(process.env.PERKWIRE_RUN_DIR ?? '.run', `${name}.pid`), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}`) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Test-profile services via scripts/services.sh (which reuses ones already running). */
 export async function startServices(log: (line: string) => void): Promise<Services> {
@@ -84,7 +98,10 @@ export async function startServices(log: (line: string) => void): Promise<Servic
   const mongodbUri = env.MONGODB_URI ?? exported.MONGODB_URI;
   const redisUrl = env.REDIS_URL ?? exported.REDIS_URL;
   if (!mongodbUri || !redisUrl) throw new Error('scripts/services.sh printed no MONGODB_URI / REDIS_URL');
-  return { mongodbUri, redisUrl, startedHere: wasDown };
+  return {
+    mongodbUri, redisUrl, startedHere: wasDown,
+    databasePid: env.MONGODB_URI ? undefined : servicePid('mongo-test'), redisPid: env.REDIS_URL ? undefined : servicePid('redis-test'),
+  };
 }
 
 /** Resolves once `probe` answers true; fails when the child exits or the time is up. */
@@ -170,5 +187,5 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, serverPid: child.pid ?? 0, mongodbUri, queuePrefix, stop };
+  return { baseUrl, serverPid: child.pid ?? 0, databasePid: services.databasePid, redisPid: services.redisPid, mongodbUri, queuePrefix, stop };
 }

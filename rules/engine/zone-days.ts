@@ -19,9 +19,8 @@ function format(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's UTC offset at `ms`, in minutes (what luxon's IANAZone#offset answers). */
-export function zoneOffsetMinutes(zone: string, ms: number): number {
-  if (zone === 'UTC' || zone === 'utc' || zone === 'Etc/UTC') return 0;
+/** The zone's offset formatted from the tz database (a few µs of ICU work per call). */
+function offsetFromParts(zone: string, ms: number): number {
   const parts: Record<string, string> = {};
   for (const p of format(zone).formatToParts(ms)) parts[p.type] = p.value;
   let year = Number(parts.year);
@@ -29,6 +28,31 @@ export function zoneOffsetMinutes(zone: string, ms: number): number {
   const asUtc = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const whole = ms - (ms % 1000 + 1000) % 1000;
   return Math.round((asUtc - whole) / 60_000);
+}
+
+const HOUR_MS = 3_600_000;
+/** Bound on the remembered hours (all zones): about a year of distinct hours for a few zones. */
+const MAX_REMEMBERED_HOURS = 50_000;
+/** `zone|hour` → the offset that holds for that whole UTC hour. */
+const offsetsByHour = new Map<string, number>();
+
+/** The zone's UTC offset at `ms`, in minutes (what luxon's IANAZone#offset answers). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  if (zone === 'UTC' || zone === 'utc' || zone === 'Etc/UTC') return 0;
+  // Members' instants cluster in hours, and an offset changes at most once in an hour, so an
+  // hour whose first and last millisecond share an offset has that offset throughout; an hour
+  // holding a change (DST, or a half-hour zone's change inside a UTC hour) is never remembered.
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${zone}|${hour}`;
+  const known = offsetsByHour.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromParts(zone, ms);
+  const start = hour * HOUR_MS;
+  if (offsetFromParts(zone, start) === offset && offsetFromParts(zone, start + HOUR_MS - 1) === offset) {
+    if (offsetsByHour.size >= MAX_REMEMBERED_HOURS) offsetsByHour.clear();
+    offsetsByHour.set(key, offset);
+  }
+  return offset;
 }
 
 /** `at` plus `days` calendar days in `zone`; the wall-clock time stays (shifted past a DST gap). */

@@ -20,6 +20,20 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+/** Digests of the configured keys, computed once per key rather than on every request. */
+const configuredDigests = new Map<string, Buffer>();
+
+function configuredDigest(key: string): Buffer {
+  let digest = configuredDigests.get(key);
+  if (!digest) {
+    // A handful of configured keys in a process's life (rotations included); bounded anyway.
+    if (configuredDigests.size >= 64) configuredDigests.clear();
+    digest = sha256(key);
+    configuredDigests.set(key, digest);
+  }
+  return digest;
+}
+
 /**
  * True when the header (optionally `Bearer `-prefixed) equals one of `keys`. Compares SHA-256
  * digests with `timingSafeEqual`, so timing reveals neither the key's length nor how much of it
@@ -34,7 +48,7 @@ export function verifyStaticKey(headerValue: string | undefined | null, keys: re
   for (const key of keys) {
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) continue;
     // Non-short-circuiting OR: every key is compared whatever the earlier results.
-    matched = timingSafeEqual(digest, sha256(key)) || matched;
+    matched = timingSafeEqual(digest, configuredDigest(key)) || matched;
   }
   return matched;
 }

@@ -12,6 +12,8 @@ import { accountInfo } from './present.js';
 
 /** AccountInfo members that are guest data; the `identifier` beside them is opaque. */
 const CONTACT_FIELDS: ReadonlySet<string> = new Set(['firstName', 'lastName', 'phone', 'email']);
+/** The contact fields as they appear in serialized JSON (a cheap test before the marking pass). */
+const CONTACT_KEYS_AS_JSON = [...CONTACT_FIELDS].map((k) => `"${k}":`);
 const MARKER_KEY = '$contact';
 const MARKER = Object.freeze({ [MARKER_KEY]: true });
 
@@ -22,6 +24,8 @@ function isAccount(holder: unknown): holder is { identifier: string } {
 /** The answer as sent and as stored (contact fields of every account replaced by a marker). */
 export function answerBodies(answer: object): { sent: string; stored: string } {
   const sent = JSON.stringify(answer);
+  // Most answers (INQUIRE, REDEEM, ACCRUE) carry no account: skip the second, slower pass.
+  if (!CONTACT_KEYS_AS_JSON.some((k) => sent.includes(k))) return { sent, stored: sent };
   let marked = false;
   const stored = JSON.stringify(answer, function (this: unknown, key: string, value: unknown) {
     if (CONTACT_FIELDS.has(key) && typeof value === 'string' && isAccount(this)) {

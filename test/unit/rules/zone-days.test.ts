@@ -41,4 +41,19 @@ describe('calendar days in a timezone (zone-days)', () => {
       }
     }
   });
+
+  it('remembers offsets per hour but never across a change: every minute of the 2026 change days, asked twice, is what luxon says', () => {
+    // Lord Howe and Chatham change at :30 or :45 of a UTC hour: those hours must not be remembered.
+    const days = ['2026-03-08T00:00:00Z', '2026-03-29T00:00:00Z', '2026-04-05T00:00:00Z', '2026-10-04T00:00:00Z', '2026-10-25T00:00:00Z', '2026-11-01T00:00:00Z', '2026-09-27T00:00:00Z'];
+    for (const zone of ZONES) {
+      for (const day of days) {
+        for (let m = -12 * 60; m < 36 * 60; m++) {
+          const ms = Date.parse(day) + m * 60_000 + 59_000;
+          const want = DateTime.fromMillis(ms, { zone }).offset;
+          expect(zoneOffsetMinutes(zone, ms), `${zone} ${new Date(ms).toISOString()}`).to.equal(want);
+          expect(zoneOffsetMinutes(zone, ms - 59_000), `${zone} ${new Date(ms - 59_000).toISOString()} (second ask)`).to.equal(DateTime.fromMillis(ms - 59_000, { zone }).offset);
+        }
+      }
+    }
+  });
 });
