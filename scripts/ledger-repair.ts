@@ -1,6 +1,6 @@
 /**
  * `npm run ledger:repair -- <identifier> | --all`: rebuilds member projections (pointsBalance,
- * ledgerSeq, lifetimePoints) from the ledger (see server/loyalty/ledger/ledger-repair.ts). The member
+ * ledgerSeq, lifetimePoints; lots and usage counters reset to be rebuilt) from the ledger (see server/loyalty/ledger/ledger-repair.ts). The member
  * is named as the register knows it (loyalty identifier, card or phone) or by the member id
  * `ledger:verify` prints.
  */
@@ -15,11 +15,11 @@ function describe(o: RepairOutcome): string {
 
 const code = await runSingle('npm run ledger:repair --', {
   operands: '[identifier]',
-  summary: "Rebuild a member's balance projection (pointsBalance, ledgerSeq, lifetimePoints) from its ledger.",
+  summary: "Rebuild a member's balance projection (pointsBalance, ledgerSeq, lifetimePoints) from its ledger; lots and usage counters that differ are reset to be rebuilt on next use.",
   details: 'identifier: a loyalty identifier, card or phone, or the member id ledger:verify prints; --all for every member.\n'
     + 'Prints OK (nothing to do), REPAIRED, NOT_FOUND or CHAIN_BROKEN (the ledger itself is inconsistent: needs a person).\n'
     + 'Exit codes: 0 done, 1 a member not found or a broken chain, 2 bad usage or no database (MONGODB_URI).',
-  options: [PROGRAM_OPTION, { flags: '--all', description: 'every member of every program' }],
+  options: [PROGRAM_OPTION, { flags: '--all', description: 'every member of every program, and every reward budget counter' }],
   examples: ['npm run ledger:repair -- 3f6c0c4e-…', 'npm run ledger:repair -- 6a1f0c…(member id from ledger:verify)', 'npm run ledger:repair -- --all'],
   async run([identifier], o) {
     if ((identifier === undefined) === (o.all !== true)) {
@@ -36,7 +36,7 @@ const code = await runSingle('npm run ledger:repair --', {
       }
       const report = await repairAll(models, (r) => console.log(describe(r)));
       const counts = Object.entries(report.byStatus).map(([k, n]) => `${k}=${n}`).join(' ');
-      console.log(`ledger:repair: ${report.members} members (${counts || 'none'})`);
+      console.log(`ledger:repair: ${report.members} members (${counts || 'none'}), ${report.budgets} reward budget counters reset`);
       return (report.byStatus.NOT_FOUND ?? 0) + (report.byStatus.CHAIN_BROKEN ?? 0) > 0 ? 1 : 0;
     });
   },

@@ -8,7 +8,8 @@ import { withStore } from '../server/store/with-store.js';
 import { runSingle } from './cli/tool.js';
 
 function describe(v: Violation): string {
-  const where = v.memberId ? `member ${v.memberId}${v.seq !== undefined ? ` seq ${v.seq}` : ''}` : `accruals ${(v.accrualIds ?? []).join(',')}`;
+  const where = v.memberId ? `member ${v.memberId}${v.seq !== undefined ? ` seq ${v.seq}` : ''}`
+    : v.budgetId ? `budget ${v.budgetId}` : `accruals ${(v.accrualIds ?? []).join(',')}`;
   return `VIOLATION ${v.kind} ${where}: ${v.detail}`;
 }
 

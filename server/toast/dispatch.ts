@@ -64,7 +64,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored, nothing released).
   if (claim.kind === 'BUSY') return statusResponse(ctx.type, 'ERROR');
   const hctx: HandlerContext<TransactionType> = {
-    deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: validation.value, now: deps.clock.now(),
+    deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: validation.value, now: deps.clock.now(), rerun: claim.takenOver,
   };
   let outcome: HandlerOutcome;
   try {

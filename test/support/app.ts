@@ -31,14 +31,22 @@ export const RULES_DIR = path.resolve('rules/programs');
 /** A Tuesday afternoon in New York (the demo's BOGO day), in winter time. */
 export const DEFAULT_NOW = '2026-12-01T15:00:00Z';
 
-export async function startTestApp(opts: { env?: Record<string, string>; now?: string; dbPrefix?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  now?: string;
+  dbPrefix?: string;
+  /** Driver command monitoring on the app's connection (round-trip counting, command-counter.ts). */
+  monitorCommands?: boolean;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const { mongodbUri, redisUrl } = serviceUrls();
   const config = loadConfig({
     NODE_ENV: 'test', MONGODB_URI: mongodbUri, REDIS_URL: redisUrl, LOG_LEVEL: 'silent',
     QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`, IDEMPOTENCY_WAIT_MS: '4500', ...opts.env,
   });
   const clock = new ManualClock(opts.now ?? DEFAULT_NOW);
-  const conn: mongoose.Connection = await connectTestDb(opts.dbPrefix ?? 'toast');
+  const conn: mongoose.Connection = await connectTestDb(opts.dbPrefix ?? 'toast', { monitorCommands: opts.monitorCommands === true });
   const models = await registerModels(conn, { memberKeySecret: config.memberKeySecret });
   await publishProgramsFromDir(models, RULES_DIR, clock.now());
   const redis = producerConnection(redisUrl);

@@ -21,9 +21,9 @@ export function uniqueDbName(prefix = 't'): string {
 }
 
 /** A fresh mongoose connection to a database of its own; drop it with `dropTestDb`. */
-export async function connectTestDb(prefix?: string): Promise<mongoose.Connection> {
+export async function connectTestDb(prefix?: string, options: { monitorCommands?: boolean } = {}): Promise<mongoose.Connection> {
   const { mongodbUri } = serviceUrls();
-  const conn = mongoose.createConnection(mongodbUri, { dbName: uniqueDbName(prefix), bufferCommands: false });
+  const conn = mongoose.createConnection(mongodbUri, { dbName: uniqueDbName(prefix), bufferCommands: false, monitorCommands: options.monitorCommands === true });
   await conn.asPromise();
   return conn;
 }

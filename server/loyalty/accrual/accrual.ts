@@ -13,12 +13,12 @@ import { accrual as computeAccrual, type AccrualResult, type MemberState, type N
 import type { Models } from '../../store/models/index.js';
 import { accrualJobId, type Queues } from '../../queues/queues.js';
 import { acceptedState, receiptLine } from './accrual-outcome.js';
-import { appendEntry } from '../ledger/ledger.js';
+import { appendEntry, type AppendOutcome } from '../ledger/ledger.js';
 import { reverseRedemptionsGoneFromCheck } from '../redemption/redemption-reconcile.js';
 import { supersedeIfRepaid } from './repay.js';
 import { activeProgram, programVersion } from '../programs/program-cache.js';
 import { withRollingPoints } from '../tiers/tier-points.js';
-import { updateTier } from '../tiers/tier-update.js';
+import { updateTier, type TierCause } from '../tiers/tier-update.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface AccrualDeps {
@@ -84,6 +84,12 @@ export async function computePoints(program: Program, locationGuid: string, chec
   if (member?.status === 'STARTER' && !program.policies.membership.starterMayEarn) return { ...result, points: 0, breakdown: [] };
   if (member?.status === 'SUSPENDED') return { ...result, points: 0, breakdown: [] };
   return result;
+}
+
+/** What a tier recomputation may take from an append instead of reading it again. */
+function appended(outcome: AppendOutcome): Pick<TierCause, 'entry' | 'member'> {
+  if (outcome.status === 'APPLIED') return { entry: outcome.entry, member: outcome.member };
+  return outcome.status === 'DUPLICATE' ? { entry: outcome.entry } : {};
 }
 
 /** Records a paid check and queues its points; answers what to print on the receipt. */
@@ -155,14 +161,14 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
   if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
   const result = await computePoints(program, acc.restaurantGuid, acc.check as NormalizedCheck, acc.memberSnapshot as MemberState | null, acc.checkTime);
   if (result.points > 0) {
-    await appendEntry(deps.models, {
+    const posted = await appendEntry(deps.models, {
       programId: acc.programId, memberId: acc.memberId, delta: result.points, kind: 'ACCRUE',
       sourceKey: `accrual:${accrualId}`, floor: 'ALLOW_NEGATIVE',
       refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.transactionGuids[0] ?? null, checkGuid: acc.checkGuid },
       provenance: { ruleIds: [...new Set(result.breakdown.map((l) => l.ruleId))], ruleSetVersion: result.ruleSetVersion },
     }, now);
     // Before the state flip, so a retried job (the flip not yet done) recomputes after a crash.
-    await updateTier(deps.models, { programId: acc.programId, memberId: acc.memberId, causeKey: `accrual:${accrualId}`, now });
+    await updateTier(deps.models, { programId: acc.programId, memberId: acc.memberId, causeKey: `accrual:${accrualId}`, now, ...appended(posted) });
   }
   const moved = await deps.models.Accrual.updateOne(
     { _id: acc._id, state: 'PENDING' },
@@ -182,18 +188,21 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
  * Appends the reversal of whatever this accrual posted, at the register (`accrual:<id>`) or by a
  * receipt claim (`claim:<id>`); nothing if it never posted.
  */
-export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null }, program: Program, now: Date): Promise<void> {
+export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null; state?: string; points?: number | null }, program: Program, now: Date): Promise<void> {
   if (!acc.memberId) return;
   const id = acc._id.toHexString();
-  const posted = await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: { $in: [`accrual:${id}`, `claim:${id}`] } }).lean();
+  // A POSTED accrual's points are its entry's delta (posting records both): no need to read it back.
+  const posted = acc.state === 'POSTED' && typeof acc.points === 'number'
+    ? { delta: acc.points }
+    : await models.LedgerEntry.findOne({ memberId: acc.memberId, sourceKey: { $in: [`accrual:${id}`, `claim:${id}`] } }).lean();
   if (!posted || posted.delta <= 0) return;
-  await appendEntry(models, {
+  const taken = await appendEntry(models, {
     programId: acc.programId, memberId: acc.memberId, delta: -posted.delta, kind: 'REVERSE_ACCRUE',
     sourceKey: `reverse-accrual:${acc._id.toHexString()}`,
     floor: program.policies.reversal.clamp === 'NEGATIVE' ? 'ALLOW_NEGATIVE' : 'CLAMP_AT_ZERO',
     refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.reverseTransactionGuid ?? null, checkGuid: acc.checkGuid },
   }, now);
-  await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `reverse-accrual:${id}`, now });
+  await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `reverse-accrual:${id}`, now, ...appended(taken) });
 }
 
 export type ReverseAccrualOutcome = 'REVERSED' | 'NOT_FOUND' | 'ALREADY_REVERSED';
@@ -206,6 +215,8 @@ export interface ReverseAccrualInput {
   restaurantGuid?: string;
   reverseTransactionGuid?: string | null;
   now: Date;
+  /** The accrual, when the ACCRUE's stored record names it (saves looking it up by GUID). */
+  accrualId?: string | null;
 }
 
 /**
@@ -213,17 +224,21 @@ export interface ReverseAccrualInput {
  * program's clamp policy. Reversing again answers ALREADY_REVERSED with no second effect.
  */
 export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: ReverseAccrualInput): Promise<ReverseAccrualOutcome> {
-  const scope = input.restaurantGuid === undefined ? {} : { restaurantGuid: input.restaurantGuid };
-  const found = await deps.models.Accrual.findOne({ programId: input.programId, ...scope, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
-  if (!found) return 'NOT_FOUND';
+  const scope = { programId: input.programId, ...(input.restaurantGuid === undefined ? {} : { restaurantGuid: input.restaurantGuid }) };
+  // Named by its ACCRUE's stored record: flip it at once (the find is only needed without the id).
+  const found = input.accrualId ? null
+    : await deps.models.Accrual.findOne({ ...scope, transactionGuids: input.transactionGuid }).sort({ acceptedAt: -1 }).lean();
+  const id = input.accrualId ?? found?._id;
+  if (!id) return 'NOT_FOUND';
   const before = await deps.models.Accrual.findOneAndUpdate(
-    { _id: found._id, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] } },
+    { _id: id, ...scope, state: { $in: ['PENDING', 'POSTED', 'UNCLAIMED', 'CLAIMED', 'WITHHELD', 'FORFEITED'] } },
     { $set: { state: 'REVERSED', reversedAt: input.now, reverseTransactionGuid: input.reverseTransactionGuid ?? null,
-      activeCheckKey: `${found.activeCheckKey}|reversed|${String(found._id)}` } },
+      activeCheckKey: `${input.restaurantGuid ?? found?.restaurantGuid ?? ''}|reversed|${String(id)}` } },
     { returnDocument: 'before' },
   ).lean();
-  const acc = before ?? found;
-  if (!before && found.state !== 'REVERSED') return 'ALREADY_REVERSED';
+  const acc = before ?? found ?? await deps.models.Accrual.findOne({ _id: id, ...scope }).lean();
+  if (!acc) return 'NOT_FOUND';
+  if (!before && acc.state !== 'REVERSED') return 'ALREADY_REVERSED';
   // Also on a repeat: finish a take-back that a crash may have interrupted (idempotent).
   const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
   if (program) await takeBackPoints(deps.models, { ...acc, reverseTransactionGuid: input.reverseTransactionGuid ?? acc.reverseTransactionGuid }, program, input.now);

@@ -9,7 +9,8 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { expireSourceKey, expiryOutlook, localDate, programTimezone, type ExpiryOutlook, type LedgerLine } from '../policy/expiry.js';
+import { lotsOf, type LotFields } from '../ledger/lot-projection.js';
+import { expireSourceKey, expiryOutlook, localDate, lotsOutlook, programTimezone, type ExpiryOutlook, type LedgerLine } from '../policy/expiry.js';
 import { appendEntry } from '../ledger/ledger.js';
 import { updateTier, type TierUpdate } from '../tiers/tier-update.js';
 
@@ -33,22 +34,27 @@ export async function memberExpiryOutlook(models: Models, program: Program, memb
 }
 
 /** The member fields INQUIRE's expiry outlook reads. */
-export interface ExpiryMember {
+export interface ExpiryMember extends LotFields {
   _id: Types.ObjectId | string;
   pointsBalance: number;
+  ledgerSeq?: number | null;
   lastActivityAt?: Date | null;
 }
 
 /**
- * The expiry position INQUIRE shows. Under INACTIVITY it depends only on the balance and the
- * last activity, both on the member projection (see ledger.ts), so the ledger is not read;
- * PER_LOT replays the member's ledger. The daily job always reads the ledger.
+ * The expiry position INQUIRE shows, from the member projection alone, so its cost does not
+ * grow with the member's history: INACTIVITY needs the balance and the last activity, PER_LOT
+ * the projected lots (ledger/lot-projection.ts; caught up from the ledger only when they lag
+ * it, built once for a member from before the projection). The daily job reads the ledger.
  */
 export async function inquiryExpiryOutlook(models: Models, program: Program, member: ExpiryMember, now: Date): Promise<ExpiryOutlook> {
   const policy = program.policies.expiry;
   if (policy.mode === 'INACTIVITY' && member.lastActivityAt) {
     const line: LedgerLine = { kind: 'ACCRUE', delta: member.pointsBalance, sourceKey: '', createdAt: member.lastActivityAt };
     return expiryOutlook(policy, [line], now, programTimezone(program));
+  }
+  if (policy.mode === 'PER_LOT' && policy.days && policy.days > 0) {
+    return lotsOutlook((await lotsOf(models, member)).lots, policy.days, now, programTimezone(program));
   }
   return memberExpiryOutlook(models, program, member._id, now);
 }

@@ -1,8 +1,11 @@
 /**
- * The per-member ledger checks of `ledger:verify` (ARCHITECTURE §4, invariants 1–3), as a pure
- * streaming fold: entries are fed in `seq` order and nothing but the running head and the
- * member's sourceKeys is kept, so memory is bounded by one member's chain.
+ * The per-member ledger checks of `ledger:verify` (ARCHITECTURE §4, invariants 1–3, and the
+ * projections kept with the ledger), as a pure streaming fold: entries are fed in `seq` order and
+ * the running head, the member's sourceKeys and its lines for the lot replay are kept, so memory
+ * is bounded by one member's chain.
  */
+import { replayLots, type LedgerLine, type LotState } from '../policy/expiry-lots.js';
+import { storedLots, type LotFields } from './lot-projection.js';
 
 /** Every kind of violation verification reports. */
 export const violationKinds = [
@@ -20,6 +23,12 @@ export const violationKinds = [
   'ORPHAN_ENTRIES',
   /** More than one non-reversed accrual for one restaurant + check (invariant 5). */
   'DUPLICATE_ACTIVE_ACCRUAL',
+  /** The member's PER_LOT lot projection ≠ a replay of its ledger up to `lotsSeq`. */
+  'LOTS_MISMATCH',
+  /** A reward usage counter on the member ≠ its holders, or held by no non-reversed redemption. */
+  'USAGE_MISMATCH',
+  /** A reward budget counter ≠ Σ amount of the reward's non-reversed redemptions. */
+  'BUDGET_MISMATCH',
 ] as const;
 
 export type ViolationKind = (typeof violationKinds)[number];
@@ -32,6 +41,8 @@ export interface Violation {
   seq?: number;
   /** Accrual ids, for DUPLICATE_ACTIVE_ACCRUAL. */
   accrualIds?: string[];
+  /** `<programId>|<rewardId>`, for BUDGET_MISMATCH. */
+  budgetId?: string;
   detail: string;
 }
 
@@ -42,12 +53,20 @@ export interface ChainEntry {
   balanceAfter: number;
   kind: string;
   sourceKey: string;
+  createdAt: Date;
 }
 
 /** The member projection fields compared with the chain. */
-export interface MemberProjection {
+export interface MemberProjection extends LotFields {
   pointsBalance?: number | null;
   ledgerSeq?: number | null;
+}
+
+/** True when two lot states hold the same lots, deficit and traces. */
+export function sameLots(a: LotState, b: LotState): boolean {
+  const lots = (l: LotState['lots']): string => JSON.stringify(l.map((x) => [new Date(x.earnedAt).getTime(), x.points]));
+  return a.deficit === b.deficit && lots(a.lots) === lots(b.lots)
+    && JSON.stringify(a.traces.map((t) => [t.sourceKey, lots(t.taken)])) === JSON.stringify(b.traces.map((t) => [t.sourceKey, lots(t.taken)]));
 }
 
 /** Folds one member's entries (in `seq` order) into violations. */
@@ -58,6 +77,7 @@ export class ChainCheck {
   private lastSeq = 0;
   private entries = 0;
   private readonly sourceKeys = new Set<string>();
+  private readonly lines: (LedgerLine & { seq: number })[] = [];
   readonly violations: Violation[] = [];
 
   constructor(readonly memberId: string) {}
@@ -78,6 +98,7 @@ export class ChainCheck {
       this.violations.push({ kind: 'DUPLICATE_SOURCE_KEY', memberId, seq: entry.seq, detail: 'sourceKey already used by an earlier entry of this member' });
     }
     this.sourceKeys.add(entry.sourceKey);
+    this.lines.push({ seq: entry.seq, kind: entry.kind, delta: entry.delta, sourceKey: entry.sourceKey, createdAt: entry.createdAt });
     this.expectedSeq = entry.seq + 1;
     this.balance = entry.balanceAfter;
     this.sum += entry.delta;
@@ -103,6 +124,23 @@ export class ChainCheck {
         detail: `pointsBalance ${projected} (ledgerSeq ${projectedSeq}), Σ deltas ${this.sum}, last balanceAfter ${this.balance} (seq ${this.lastSeq})`,
       });
     }
+    this.checkLots(member);
     return this.violations;
+  }
+
+  /** The lot projection against a replay of the entries it covers (a projection behind the ledger is caught up on read). */
+  private checkLots(member: MemberProjection): void {
+    const stored = storedLots(member);
+    if (!stored) return; // not built yet: built from the ledger on first use
+    const seq = member.lotsSeq ?? 0;
+    if (seq > this.lastSeq) {
+      this.violations.push({ kind: 'LOTS_MISMATCH', memberId: this.memberId, detail: `lotsSeq ${seq} is past the ledger head ${this.lastSeq}` });
+      return;
+    }
+    const replayed = replayLots(this.lines.filter((l) => l.seq <= seq));
+    if (!sameLots(stored, replayed)) {
+      const sum = (st: LotState): number => st.lots.reduce((s, l) => s + l.points, 0) - st.deficit;
+      this.violations.push({ kind: 'LOTS_MISMATCH', memberId: this.memberId, detail: `lots at seq ${seq} hold ${sum(stored)} points, the ledger replay ${sum(replayed)} (or their dates or traces differ)` });
+    }
   }
 }

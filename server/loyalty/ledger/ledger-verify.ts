@@ -10,6 +10,8 @@
  */
 import type { Models } from '../../store/models/index.js';
 import { ChainCheck, type MemberProjection, type Violation, type ViolationKind } from './ledger-chain-check.js';
+import { lotFieldNames } from './lot-projection.js';
+import { usageViolations, budgetViolations } from './projection-check.js';
 
 export type { Violation, ViolationKind } from './ledger-chain-check.js';
 
@@ -38,8 +40,8 @@ interface MemberRow extends MemberProjection {
   _id: unknown;
 }
 
-const entryFields = { memberId: 1, seq: 1, delta: 1, balanceAfter: 1, kind: 1, sourceKey: 1 } as const;
-const memberFields = { pointsBalance: 1, ledgerSeq: 1 } as const;
+const entryFields = { memberId: 1, seq: 1, delta: 1, balanceAfter: 1, kind: 1, sourceKey: 1, createdAt: 1 } as const;
+const memberFields = { pointsBalance: 1, ledgerSeq: 1, ...lotFieldNames } as const;
 
 /** Runs every check over the whole store and reports what it found. */
 export async function verifyLedger(models: Models, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -53,6 +55,8 @@ export async function verifyLedger(models: Models, options: VerifyOptions = {}):
   };
   await verifyMembers(models, options.batchSize ?? 500, report, emit);
   await verifyActiveAccruals(models, options.batchSize ?? 500, report, emit);
+  await verifyUsageCounters(models, options.batchSize ?? 500, emit);
+  await verifyBudgets(models, emit);
   report.ok = report.violations === 0;
   return report;
 }
@@ -105,6 +109,24 @@ export async function checkMember(models: Models, memberId: string): Promise<Vio
   for await (const entry of models.LedgerEntry.find({ memberId }, entryFields).sort({ seq: 1 }).lean().cursor()) chain.add(entry);
   const member = await models.Member.findById(memberId, memberFields).lean<MemberRow>();
   return chain.finish(member ?? null);
+}
+
+/** Reward usage counters on members (see projection-check.ts); a member is read again before it is reported. */
+async function verifyUsageCounters(models: Models, batchSize: number, emit: (v: Violation[]) => void): Promise<void> {
+  for await (const m of models.Member.find({ usage: { $exists: true } }, { usage: 1 }).sort({ _id: 1 }).lean().cursor({ batchSize })) {
+    if ((await usageViolations(models, String(m._id), m.usage)).length === 0) continue;
+    const again = await models.Member.findById(m._id, { usage: 1 }).lean();
+    emit(await usageViolations(models, String(m._id), again?.usage));
+  }
+}
+
+/** Reward budget counters against their redemptions; a counter is read again before it is reported. */
+async function verifyBudgets(models: Models, emit: (v: Violation[]) => void): Promise<void> {
+  for await (const b of models.RewardBudget.find({}).sort({ _id: 1 }).lean().cursor()) {
+    if ((await budgetViolations(models, b)).length === 0) continue;
+    const again = await models.RewardBudget.findById(b._id).lean();
+    if (again) emit(await budgetViolations(models, again));
+  }
 }
 
 /**

@@ -1,18 +1,21 @@
 /**
  * The points ledger: append-only entries per member, each one atomic insert.
  *
- * Concurrency (ARCHITECTURE §5): read the member's head (seq, balanceAfter), decide, insert
- * `{seq: head + 1}` under the unique indexes (memberId, seq) and (memberId, sourceKey). A
- * duplicate seq means another writer won the race: reload and decide again. A duplicate
- * sourceKey means this effect was already applied: return the earlier entry. The member's
- * `pointsBalance` is then moved forward with a guarded update (`ledgerSeq < seq`); if the
- * process dies in between, `readBalance` repairs it from the ledger head.
+ * Concurrency (ARCHITECTURE §5): start from the member projection (seq, balance; usually the
+ * member the request already read), decide, insert `{seq: head + 1}` under the unique indexes
+ * (memberId, seq) and (memberId, sourceKey). A duplicate sourceKey means this effect was already
+ * applied: return the earlier entry. A duplicate seq means another writer won the race or the
+ * projection lagged: reload the head from the ledger itself and decide again; a refusal
+ * (INSUFFICIENT) is only ever decided on that authoritative head. The member's `pointsBalance`
+ * and PER_LOT lots (lot-projection.ts) are then moved forward with a guarded update; if the
+ * process dies in between, `readBalance` and the lot catch-up repair them from the ledger.
  */
 import type { Types } from 'mongoose';
 import type { LedgerEntryDoc, LedgerKind } from '../../store/models/ledger-entry.js';
 import type { Models } from '../../store/models/index.js';
 import { activityKinds } from '../policy/expiry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { currentLots, lotFieldNames, lotsUpdate, nextLots, type LotFields } from './lot-projection.js';
 
 export type { LedgerKind } from '../../store/models/ledger-entry.js';
 
@@ -45,7 +48,8 @@ export interface AppendRequest {
 export type LedgerEntry = LedgerEntryDoc & { _id: Types.ObjectId };
 
 export type AppendOutcome =
-  | { status: 'APPLIED'; entry: LedgerEntry }
+  /** `member`: the projection as this append left it (where a next append of the same request may start). */
+  | { status: 'APPLIED'; entry: LedgerEntry; member: AppendStart }
   | { status: 'DUPLICATE'; entry: LedgerEntry }
   | { status: 'INSUFFICIENT'; balance: number };
 
@@ -102,19 +106,63 @@ async function findBySource(models: Models, req: AppendRequest): Promise<LedgerE
   return models.LedgerEntry.findOne({ memberId: req.memberId, sourceKey: req.sourceKey }).lean() as Promise<LedgerEntry | null>;
 }
 
-/** Appends one entry exactly once (by sourceKey), race-free against concurrent appends. */
-export async function appendEntry(models: Models, req: AppendRequest, now: Date): Promise<AppendOutcome> {
+/**
+ * What an append starts from: the member projection (balance, seq and lots, as read with the
+ * member). It only says where to try: the insert at `ledgerSeq + 1` succeeds only if that is the
+ * true head (the unique `(memberId, seq)` index), so a stale projection costs a retry, never a
+ * wrong balance.
+ */
+export interface AppendStart extends LotFields, TierFields {
+  ledgerSeq?: number | null;
+  pointsBalance?: number | null;
+  lifetimePoints?: number | null;
+}
+
+/** The member's tier fields, carried along so a tier recomputation after the append need not read them. */
+export interface TierFields {
+  tier?: string | null;
+  tierSeq?: number | null;
+  lastTierChange?: { recorded?: boolean | null } | null;
+}
+
+const startFields = { ledgerSeq: 1, pointsBalance: 1, lifetimePoints: 1, tier: 1, tierSeq: 1, lastTierChange: 1, ...lotFieldNames } as const;
+
+async function readStart(models: Models, memberId: AppendRequest['memberId']): Promise<AppendStart> {
+  return (await models.Member.findById(memberId, startFields).lean<AppendStart>()) ?? {};
+}
+
+/** The authoritative head as a start (the projection's lots kept: `project` catches them up). */
+async function authoritativeStart(models: Models, memberId: AppendRequest['memberId']): Promise<AppendStart> {
+  const [head, member] = await Promise.all([readHead(models, memberId), readStart(models, memberId)]);
+  return { ...member, ledgerSeq: head.seq, pointsBalance: head.balance, lifetimePoints: head.lifetime };
+}
+
+export interface AppendOptions {
+  /** The member as the caller already read it (saves a read; see {@link AppendStart}). */
+  start?: AppendStart;
+}
+
+/**
+ * Appends one entry exactly once (by sourceKey), race-free against concurrent appends. Insert
+ * first: a duplicate key is either this sourceKey applied before (returned as DUPLICATE) or a
+ * lost race for the seq (decide again from the ledger head).
+ */
+export async function appendEntry(models: Models, req: AppendRequest, now: Date, opts: AppendOptions = {}): Promise<AppendOutcome> {
   if (!Number.isSafeInteger(req.delta)) throw new TypeError('ledger delta must be an integer');
+  let start = opts.start ?? await readStart(models, req.memberId);
+  let confirmed = false;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const earlier = await findBySource(models, req);
-    if (earlier) {
-      // A retry after a crash between insert and projection: finish the projection now.
-      await project(models, earlier);
-      return { status: 'DUPLICATE', entry: earlier };
-    }
-    const head = await readHead(models, req.memberId);
+    const head: Head = { seq: start.ledgerSeq ?? 0, balance: start.pointsBalance ?? 0, lifetime: start.lifetimePoints ?? 0 };
     const delta = effectiveDelta(head.balance, req.delta, req.floor);
-    if (delta === null) return { status: 'INSUFFICIENT', balance: head.balance };
+    if (delta === null) {
+      const earlier = await findBySource(models, req);
+      if (earlier) return duplicate(models, earlier);
+      // Refuse only on the authoritative head, never on a projection that may lag it.
+      if (confirmed) return { status: 'INSUFFICIENT', balance: head.balance };
+      start = await authoritativeStart(models, req.memberId);
+      confirmed = true;
+      continue;
+    }
     const entry = {
       programId: req.programId,
       memberId: req.memberId,
@@ -134,34 +182,56 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date)
     try {
       const created = await models.LedgerEntry.create(entry);
       const saved = created.toObject() as LedgerEntry;
-      await project(models, saved);
-      return { status: 'APPLIED', entry: saved };
+      const member = await project(models, saved, start);
+      return { status: 'APPLIED', entry: saved, member };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      // Lost the race for this seq, or a concurrent copy applied the same sourceKey: loop.
+      const earlier = await findBySource(models, req);
+      if (earlier) return duplicate(models, earlier);
+      // Lost the race for this seq (or the projection lagged): decide again from the ledger head.
       if (attempt > 3) await sleep(Math.min(50, attempt * 2) * Math.random());
+      start = await authoritativeStart(models, req.memberId);
+      confirmed = true;
     }
   }
   throw new Error('ledger append: too much contention on one member');
 }
 
+/** A retry after a crash between insert and projection: finish the projection now. */
+async function duplicate(models: Models, earlier: LedgerEntry): Promise<AppendOutcome> {
+  await project(models, earlier);
+  return { status: 'DUPLICATE', entry: earlier };
+}
+
 /**
  * Moves the member projection forward to `entry` unless a later entry already did, and keeps
  * `lastActivityAt` = the latest activity entry (or the first entry, when there is none yet).
+ * When `start` (the member as read before the insert) was exactly at the entry's predecessor,
+ * balance and lots move in one guarded update; otherwise the balance moves as before and the
+ * lots catch up from the ledger (lot-projection.ts).
  */
-async function project(models: Models, entry: LedgerEntry): Promise<void> {
+async function project(models: Models, entry: LedgerEntry, start?: AppendStart): Promise<AppendStart> {
   const activity = activityKinds.has(entry.kind) || entry.seq === 1;
+  const balance = { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 };
+  const lots = start ? nextLots(start, entry) : null;
+  if (lots) {
+    const moved = await models.Member.updateOne(
+      { _id: entry.memberId, ledgerSeq: entry.seq - 1, lotsSeq: entry.seq - 1 },
+      { $set: { ...balance, ...lotsUpdate(lots, entry.seq) }, ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
+    );
+    if (moved.modifiedCount === 1) return { ...start, ...balance, ...lotsUpdate(lots, entry.seq) } as AppendStart;
+  }
   const moved = await models.Member.updateOne(
     { _id: entry.memberId, ledgerSeq: { $lt: entry.seq } },
-    {
-      $set: { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 },
-      ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}),
-    },
+    { $set: balance, ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
   );
   // A later entry projected first: the activity time must still move forward ($max is monotonic).
   if (moved.modifiedCount === 0 && activity) {
     await models.Member.updateOne({ _id: entry.memberId }, { $max: { lastActivityAt: entry.createdAt } });
   }
+  await currentLots(models, entry.memberId);
+  const { lots: _l, lotDeficit: _d, lotTraces: _t, lotsSeq: _s, ...rest } = start ?? {};
+  return { ...rest, ...balance };
 }
 
 /**

@@ -126,6 +126,8 @@ export async function createMember(models: Models, programId: string, input: New
       firstName: input.firstName ?? null, lastName: input.lastName ?? null,
       firstNameLower: input.firstName?.toLowerCase() ?? null, lastNameLower: input.lastName?.toLowerCase() ?? null,
       status: input.status, tier: input.tier ?? null, cardNumbers: cards, signupGuid: input.signupGuid ?? null, createdAt: now,
+      // A new member's projections start from its empty ledger: nothing to build later.
+      lots: [], lotDeficit: 0, lotsSeq: 0, usageBuilt: true,
     });
     return created.toObject() as MemberRecord;
   } catch (err) {
@@ -189,12 +191,17 @@ export async function resolveMember(models: Models, programId: string, value: st
 }
 
 /**
- * The member holding a phone or email key: two lookups by `_id`, which every store indexes
- * (the dev server scans for a non-unique field such as `phone`).
+ * The member holding a phone or email key: the key by `_id` joined to its member by `_id`
+ * (both indexed on every store; the dev server scans for a non-unique field such as `phone`),
+ * in one round trip.
  */
 export async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
-  const key = await models.MemberKey.findById(keyId(models, programId, kind, value)).lean();
-  return key ? models.Member.findOne({ _id: key.memberId, programId }).lean<MemberRecord>() : null;
+  const [row] = await models.MemberKey.aggregate<{ member: MemberRecord[] }>([
+    { $match: { _id: keyId(models, programId, kind, value) } },
+    { $lookup: { from: models.Member.collection.collectionName, localField: 'memberId', foreignField: '_id', as: 'member' } },
+  ]);
+  const member = row?.member[0];
+  return member && member.programId === programId ? member : null;
 }
 
 /** Like {@link resolveMember}, but an unknown or suspended account is ACCOUNT_INVALID. */

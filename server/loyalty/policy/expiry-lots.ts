@@ -8,11 +8,18 @@
  *   first (FIFO); what a REDEEM consumed is remembered by its sourceKey;
  * - a REVERSE_REDEEM (`reverse:<redeem sourceKey>`) gives the points back to the lots the
  *   redemption took them from, with their original dates (points do not get younger by being
- *   redeemed and returned); without that trace it becomes a new lot;
+ *   redeemed and returned); the traces of the member's last {@link TRACE_LIMIT} redemptions are
+ *   kept, so the state stays bounded whatever the history; without a trace it becomes a new lot;
  * - a debit larger than all lots (an accrual reversal into a negative balance) leaves a deficit
  *   that later credits pay off before they form lots.
  * So Σ remaining lots − deficit = the ledger balance after every entry.
+ *
+ * The state is folded one entry at a time ({@link applyLine}): the ledger keeps it on the member
+ * as a projection (ledger/lot-projection.ts), and a replay of the whole ledger gives the same.
  */
+
+/** Redemptions whose lots are remembered for a later reversal (oldest forgotten first). */
+export const TRACE_LIMIT = 50;
 
 /** The ledger fields the replay needs. */
 export interface LedgerLine {
@@ -28,10 +35,22 @@ export interface Lot {
   points: number;
 }
 
-/** The lots left after replaying a ledger, oldest first, and any unpaid deficit. */
+/** What a redemption took from which lots (for its reversal). */
+export interface LotTrace {
+  sourceKey: string;
+  taken: Lot[];
+}
+
+/** The lots left after replaying a ledger, oldest first, any unpaid deficit, recent redemptions' traces. */
 export interface LotState {
   lots: Lot[];
   deficit: number;
+  traces: LotTrace[];
+}
+
+/** The state of an empty ledger. */
+export function emptyLots(): LotState {
+  return { lots: [], deficit: 0, traces: [] };
 }
 
 /** Adds `lot` in date order, merged into a lot of the same instant. */
@@ -66,8 +85,8 @@ function consume(state: LotState, points: number): Lot[] {
 }
 
 /** Gives a reversed redemption's points back to the lots it came from (see the module comment). */
-function restore(state: LotState, line: LedgerLine, consumed: Map<string, Lot[]>): void {
-  const from = consumed.get(line.sourceKey.slice('reverse:'.length));
+function restore(state: LotState, line: LedgerLine): void {
+  const from = state.traces.find((t) => t.sourceKey === line.sourceKey.slice('reverse:'.length))?.taken;
   let left = line.delta;
   for (const part of from ?? []) {
     const points = Math.min(part.points, left);
@@ -77,17 +96,23 @@ function restore(state: LotState, line: LedgerLine, consumed: Map<string, Lot[]>
   if (left > 0) credit(state, { earnedAt: line.createdAt, points: left });
 }
 
-/** Replays `entries` (in ledger `seq` order) into lots. */
-export function replayLots(entries: readonly LedgerLine[]): LotState {
-  const state: LotState = { lots: [], deficit: 0 };
-  const consumed = new Map<string, Lot[]>();
-  for (const line of entries) {
-    if (line.delta > 0 && line.kind === 'REVERSE_REDEEM') restore(state, line, consumed);
-    else if (line.delta > 0) credit(state, { earnedAt: line.createdAt, points: line.delta });
-    else if (line.delta < 0) {
-      const taken = consume(state, -line.delta);
-      if (line.kind === 'REDEEM') consumed.set(line.sourceKey, taken);
+/** Moves `state` (mutated) over one more ledger entry. */
+export function applyLine(state: LotState, line: LedgerLine): LotState {
+  if (line.delta > 0 && line.kind === 'REVERSE_REDEEM') restore(state, line);
+  else if (line.delta > 0) credit(state, { earnedAt: line.createdAt, points: line.delta });
+  else if (line.delta < 0) {
+    const taken = consume(state, -line.delta);
+    if (line.kind === 'REDEEM') {
+      state.traces.push({ sourceKey: line.sourceKey, taken });
+      if (state.traces.length > TRACE_LIMIT) state.traces.shift();
     }
   }
+  return state;
+}
+
+/** Replays `entries` (in ledger `seq` order) into lots. */
+export function replayLots(entries: readonly LedgerLine[], from: LotState = emptyLots()): LotState {
+  let state = from;
+  for (const line of entries) state = applyLine(state, line);
   return state;
 }

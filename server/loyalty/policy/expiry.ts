@@ -6,7 +6,8 @@
  *   REDEEM entry. Reversals, bonuses, adjustments and expiries are not activity. A member whose
  *   ledger holds no activity at all (e.g. only a sign-up bonus) counts from the first entry.
  * - PER_LOT: each earned lot expires `days` calendar days after it was earned; what remains of
- *   each lot is replayed from the ledger (see expiry-lots.ts for the FIFO model).
+ *   each lot is replayed from the ledger (see expiry-lots.ts for the FIFO model), or read from
+ *   the member's lot projection (ledger/lot-projection.ts), which holds the same.
  *
  * An expiry is due once its instant has passed; the daily expiry job (workers/expiry.scheduler.ts)
  * turns what is due into one EXPIRE entry per member and local day, so points stay spendable
@@ -15,7 +16,7 @@
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../../rules/index.js';
 import { addZonedDays } from '../../../rules/engine/zone-days.js';
-import { replayLots, type LedgerLine } from './expiry-lots.js';
+import { replayLots, type LedgerLine, type Lot } from './expiry-lots.js';
 
 export type { LedgerLine } from './expiry-lots.js';
 
@@ -73,8 +74,13 @@ function inactivity(entries: readonly LedgerLine[], days: number, now: Date, tim
 }
 
 function perLot(entries: readonly LedgerLine[], days: number, now: Date, timezone: string): ExpiryOutlook {
+  return lotsOutlook(replayLots(entries).lots, days, now, timezone);
+}
+
+/** PER_LOT: the expiry position of lots (oldest first) that live `days` days each. */
+export function lotsOutlook(lots: readonly Lot[], days: number, now: Date, timezone: string): ExpiryOutlook {
   const outlook: ExpiryOutlook = { due: 0, upcoming: [] };
-  for (const lot of replayLots(entries).lots) {
+  for (const lot of lots) {
     const at = addDays(lot.earnedAt, days, timezone);
     const last = outlook.upcoming[outlook.upcoming.length - 1];
     if (at <= now) outlook.due += lot.points;

@@ -15,8 +15,9 @@ import { type AppliedRedemption, type NormalizedCheck, type OffersResult, type R
 import type { Models } from '../../store/models/index.js';
 import { offersAfterRedeem } from './after-redeem.js';
 import { evaluateCheck, splitSubmitted, type CheckEvaluation } from '../offers/check-evaluation.js';
-import { appendEntry, readBalance } from '../ledger/ledger.js';
-import { release, reserveLimitSlots } from './limit-slots.js';
+import { appendEntry, readBalance, type AppendStart } from '../ledger/ledger.js';
+import { releaseBudget, reserveBudget } from './reward-budgets.js';
+import { releaseUsage, reserveUsage } from './usage-counters.js';
 import type { MemberRecord } from '../members/members.js';
 import type { ProgramContext } from '../programs/program-context.js';
 import type { CommittedRedemption } from './redeemed-discounts.js';
@@ -32,6 +33,12 @@ export interface RedeemInput {
   redemptions: SubmittedRedemption[];
   transactionGuid: string;
   now: Date;
+  /**
+   * A re-run of a request whose earlier run may have debited (a taken-over claim): its own
+   * committed debits are looked up first. A first run has none to find (a debit of the same
+   * discount by another request is still found at the debit: its sourceKey is taken).
+   */
+  rerun?: boolean;
 }
 
 export type { CommittedRedemption } from './redeemed-discounts.js';
@@ -50,6 +57,7 @@ export interface RedeemResult {
 const MESSAGES = {
   NEEDS_POINTS: 'Not enough points for this reward',
   LIMIT_REACHED: 'This reward has reached its usage limit',
+  BUDGET_EXHAUSTED: 'This reward\'s budget is used up',
   UNAVAILABLE: 'Reward no longer available',
 } as const;
 
@@ -80,12 +88,12 @@ function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
   return evaluation.redemptions.flatMap((r, i) => (rejected.has(r) ? [] : [keys[i] as string]));
 }
 
-async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, limitSlots: string[]): Promise<void> {
+async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, usageCounters: string[]): Promise<void> {
   try {
     await input.models.RewardRedemption.create({
       _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
       rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
-      transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots,
+      transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots: usageCounters,
       sourceKey, points: applied.pointsCost, restaurantGuid: input.context.restaurantGuid, checkGuid: input.check.checkGuid,
       appliedDiscountGuid: applied.appliedDiscountGuid, multiItemDiscountGuid: applied.multiItemDiscountGuid,
       selectionGuid: applied.selectionGuid, name: applied.name,
@@ -96,38 +104,55 @@ async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourc
   }
 }
 
-type DebitOutcome = { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' } | { ok: true; balanceAfter: number | null };
+type DebitOutcome = { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' | 'BUDGET_EXHAUSTED' } | { ok: true; balanceAfter: number | null };
+
+/** Where the next debit of this request starts from: the member as read, then as each debit left it. */
+type Running = { start: AppendStart };
 
 /**
- * Commits one redemption: its limit slots (reward-limit units, claimed atomically), then its
- * points. Answers the balance right after the debit when points moved, so the REDEEM answer
- * needs no second read of the ledger.
+ * Commits one redemption: its reward usage (every limited period in one guarded update), its
+ * budget (one guarded increment), then its points; a refused debit gives usage and budget back.
+ * Answers the balance right after the debit when points moved, so the REDEEM answer needs no
+ * second read of the ledger.
  */
-async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string): Promise<DebitOutcome> {
-  const memberId = String(input.member._id);
-  const slots = await reserveLimitSlots({
-    models: input.models, program: input.context.program, locationGuid: input.context.restaurantGuid, memberId, applied, sourceKey, now: input.now,
-  });
-  if (!slots) return { ok: false, reason: 'LIMIT_REACHED' };
+async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, running: Running): Promise<DebitOutcome> {
+  const { models } = input;
+  const { program } = input.context;
+  const counters = await reserveUsage({ models, program, locationGuid: input.context.restaurantGuid, member: input.member, applied, sourceKey, now: input.now });
+  if (!counters) return { ok: false, reason: 'LIMIT_REACHED' };
+  const giveBack = async (): Promise<void> => {
+    if (counters.length > 0) await releaseUsage(models, input.member._id, sourceKey);
+  };
+  if (!await reserveBudget(models, program, applied.identifier, applied.amountCents, input.now)) {
+    await giveBack();
+    return { ok: false, reason: 'BUDGET_EXHAUSTED' };
+  }
   let balanceAfter: number | null = null;
   if (applied.pointsCost > 0) {
-    const outcome = await appendEntry(input.models, {
+    const outcome = await appendEntry(models, {
       programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
       floor: 'REJECT_BELOW_ZERO',
       refs: {
         restaurantGuid: input.context.restaurantGuid, transactionGuid: input.transactionGuid,
         checkGuid: input.check.checkGuid, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
       },
-      provenance: { ruleIds: [applied.identifier], ruleSetVersion: input.context.program.version },
-    }, input.now);
+      provenance: { ruleIds: [applied.identifier], ruleSetVersion: program.version },
+    }, input.now, { start: running.start });
     if (outcome.status === 'INSUFFICIENT') {
-      await release(input.models, slots, sourceKey);
+      await giveBack();
+      await releaseBudget(models, input.context.programId, applied.identifier, budgeted(input, applied));
       return { ok: false, reason: 'NEEDS_POINTS' };
     }
     balanceAfter = outcome.entry.balanceAfter;
+    if (outcome.status === 'APPLIED') running.start = outcome.member;
   }
-  await recordUsage(input, applied, sourceKey, slots);
+  await recordUsage(input, applied, sourceKey, counters);
   return { ok: true, balanceAfter };
+}
+
+/** The cents a redemption took of its reward's budget (0 when the reward has none). */
+function budgeted(input: RedeemInput, applied: AppliedRedemption): number {
+  return input.context.program.rewards.find((r) => r.id === applied.identifier)?.limits?.budgetCents === undefined ? 0 : applied.amountCents;
 }
 
 function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedemption {
@@ -141,21 +166,21 @@ function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedempti
 export async function redeem(input: RedeemInput): Promise<RedeemResult> {
   const split = await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions);
   const keys = redemptionSourceKeys(input.transactionGuid, split.fresh);
-  const [already, head] = await Promise.all([
-    committedDebits(input.models, input.member._id, keys),
-    readBalance(input.models, input.member._id),
-  ]);
-  // Evaluate against the balance before this request's own (earlier, committed) debits.
+  const already = input.rerun === false ? new Map<string, number>() : await committedDebits(input.models, input.member._id, keys);
+  // Evaluate against the balance before this request's own (earlier, committed) debits. The
+  // member projection is enough here: each debit is decided again on the ledger head.
+  const head = { balance: input.member.pointsBalance };
   const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
-  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownTransactionGuid: input.transactionGuid } });
+  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownSourceKeys: keys } });
   const appliedKeys = keysOfApplied(evaluation, keys);
   const result: RedeemResult = { evaluation, offers: evaluation.offers, ...earlier(evaluation), balance: before };
   const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
   // The answer's balance: the ledger head when nothing is debited, else the last debit's result.
   let balance = head.balance;
+  const running: Running = { start: input.member };
   try {
     for (const { a, key } of pending) {
-      const debited = await debit(input, a, key);
+      const debited = await debit(input, a, key, running);
       if (debited.ok) {
         if (debited.balanceAfter !== null) balance = debited.balanceAfter;
         result.applied.push(a);

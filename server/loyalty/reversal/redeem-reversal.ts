@@ -10,8 +10,9 @@ import type { Models } from '../../store/models/index.js';
 import type { CommittedRedemption } from '../redemption/redemption.js';
 import { appendEntry } from '../ledger/ledger.js';
 import { selectTargets } from '../policy/discount-guids.js';
-import { release } from '../redemption/limit-slots.js';
-import { updateTier } from '../tiers/tier-update.js';
+import { activeProgram } from '../programs/program-cache.js';
+import { releaseBudget } from '../redemption/reward-budgets.js';
+import { releaseUsage } from '../redemption/usage-counters.js';
 
 export interface ReverseRedeemInput {
   models: Models;
@@ -26,6 +27,22 @@ export interface ReverseRedeemInput {
   now: Date;
   /** Recorded on the credit when no REVERSE asked for it (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
   cause?: string;
+}
+
+/**
+ * Marks the redemption reversed and gives back its budget (only the reversal that marked it)
+ * and its usage counters (also on a repeat: a crash may have come between the two; the release
+ * is idempotent).
+ */
+async function giveBackUsage(input: ReverseRedeemInput, c: CommittedRedemption): Promise<void> {
+  const reward = (await activeProgram(input.models, input.programId))?.program.rewards.find((r) => r.id === c.rewardId);
+  const marked = await input.models.RewardRedemption.findOneAndUpdate(
+    { _id: `${input.memberId}:${c.sourceKey}`, reversedAt: null }, { $set: { reversedAt: input.now } },
+    { returnDocument: 'before', projection: { amountCents: 1 } },
+  ).lean();
+  if (marked && reward?.limits?.budgetCents !== undefined) await releaseBudget(input.models, input.programId, c.rewardId, marked.amountCents);
+  // A reward whose limits were removed since may still hold counters: only a reward known to be unlimited skips the release.
+  if (!reward || reward.limits) await releaseUsage(input.models, input.memberId, c.sourceKey);
 }
 
 /** Reverses the selected redemptions; returns how many were credited now (0 on a repeat). */
@@ -46,13 +63,7 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
       }, input.now);
       if (outcome.status === 'APPLIED') credited += 1;
     }
-    const usageId = `${input.memberId}:${c.sourceKey}`;
-    await input.models.RewardRedemption.updateOne({ _id: usageId, reversedAt: null }, { $set: { reversedAt: input.now } });
-    // Also on a repeat: a crash may have come between marking the usage and freeing its slots.
-    const usage = await input.models.RewardRedemption.findById(usageId, { limitSlots: 1 }).lean();
-    await release(input.models, usage?.limitSlots ?? [], c.sourceKey);
+    await giveBackUsage(input, c);
   }
-  const last = targets[targets.length - 1];
-  if (last) await updateTier(input.models, { programId: input.programId, memberId: input.memberId, causeKey: `reverse:${last.sourceKey}`, now: input.now });
   return credited;
 }

@@ -46,7 +46,7 @@ export async function reverseTransaction(deps: { models: Models }, input: Revers
     throw new LoyaltyError('TRANSACTION_DOES_NOT_EXIST', 'no such transaction');
   }
   if (target.type === 'LOYALTY_ACCRUE') {
-    await reverseAccrual(deps, accrual);
+    await reverseAccrual(deps, { ...accrual, accrualId: target.accrualId ?? null });
     return;
   }
   if (!target.memberId) return;

@@ -1,7 +1,8 @@
 /**
  * Keeps `members.tier` in step with the program's tier rules and records every change in the
  * append-only `tierChanges` collection. Called after each ledger effect that can move the tier
- * basis (accrual posting, claim, accrual and redemption reversals) and by the daily expiry run.
+ * basis (accrual posting, claim, accrual reversal; redemptions and their reversals do not move
+ * lifetime or rolling points) and by the daily expiry run.
  *
  * Guarantees, without transactions:
  * - the tier is set with one guarded single-document update: compare-and-set on the tier read,
@@ -29,6 +30,14 @@ export interface TierCause {
   /** The ledger sourceKey (or run key) that triggered the recomputation. */
   causeKey: string;
   now: Date;
+  /**
+   * The entry the cause just appended (its `seq` and `lifetimeAfter`): under LIFETIME tiers the
+   * basis at that seq, so the ledger head is not read again. A later entry recomputes for itself,
+   * and `tierSeq` keeps an older basis from overwriting a newer one.
+   */
+  entry?: { seq: number; lifetimeAfter?: number | null };
+  /** The member's tier fields as the caller last saw them (first attempt only; a stale copy only costs a retry). */
+  member?: { tier?: string | null; tierSeq?: number | null; lastTierChange?: unknown };
 }
 
 export interface TierUpdate {
@@ -67,10 +76,14 @@ export async function updateTier(models: Models, cause: TierCause): Promise<Tier
   const active = await activeProgram(models, cause.programId);
   if (!active?.program.tiers) return null;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const member = await models.Member.findById(cause.memberId, { tier: 1, tierSeq: 1, lastTierChange: 1 }).lean();
+    const member = attempt === 0 && cause.member && 'tier' in cause.member
+      ? cause.member as Pick<MemberDoc, 'tier' | 'tierSeq' | 'lastTierChange'>
+      : await models.Member.findById(cause.memberId, { tier: 1, tierSeq: 1, lastTierChange: 1 }).lean();
     if (!member) return null;
     await recordChange(models, cause.programId, cause.memberId, member.lastTierChange);
-    const basis = await tierBasis(models, active.program, cause.memberId, cause.now);
+    const basis = cause.entry && active.program.tiers.basis !== 'ROLLING'
+      ? { points: cause.entry.lifetimeAfter ?? 0, seq: cause.entry.seq }
+      : await tierBasis(models, active.program, cause.memberId, cause.now);
     const from = member.tier ?? null;
     const to = tierFor(active.program, basis.points);
     if (to === from || (member.tierSeq ?? 0) > basis.seq) return { from, to: from, changed: false };

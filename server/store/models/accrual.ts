@@ -12,8 +12,9 @@ export type AccrualState = (typeof accrualStates)[number];
  * a worker computes the points and posts the ledger entry.
  *
  * `activeCheckKey` enforces invariant 5 (a check accrues at most once while not reversed)
- * with a plain unique index: it is `restaurant|check` while the accrual counts and gets a
- * `|reversed|<id>` suffix when reversed, so a later re-accrual of the check can insert.
+ * with a plain unique index: it is `restaurant|check` while the accrual counts and becomes
+ * `restaurant|reversed|<id>` when reversed (`…|superseded|<id>` when re-paid), so a later
+ * re-accrual of the check can insert.
  */
 export const accrualSchema = new Schema({
   programId: { type: String, required: true },

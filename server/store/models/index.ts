@@ -9,7 +9,7 @@ import { bindMemberKeySecret, memberKeySchema } from './member-key.js';
 import { menuCatalogueSchema } from './menu-catalogue.js';
 import { menuEntrySchema } from './menu-entry.js';
 import { programSchema } from './program.js';
-import { rewardLimitSlotSchema } from './reward-limit-slot.js';
+import { rewardBudgetSchema } from './reward-budget.js';
 import { rewardRedemptionSchema } from './reward-redemption.js';
 import { ruleSetVersionSchema } from './rule-set-version.js';
 import { tierChangeSchema } from './tier-change.js';
@@ -28,7 +28,7 @@ export const schemas = {
   LedgerEntry: ledgerEntrySchema,
   ToastTransaction: toastTransactionSchema,
   RewardRedemption: rewardRedemptionSchema,
-  RewardLimitSlot: rewardLimitSlotSchema,
+  RewardBudget: rewardBudgetSchema,
   Accrual: accrualSchema,
   TierChange: tierChangeSchema,
   MenuCatalogue: menuCatalogueSchema,

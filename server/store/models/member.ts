@@ -26,6 +26,23 @@ export const memberSchema = new Schema({
   pointsBalance: { type: Number, default: 0 },
   ledgerSeq: { type: Number, default: 0 },
   lastActivityAt: { type: Date, default: null },
+  /**
+   * PER_LOT expiry's earned lots, a projection of the ledger up to `lotsSeq` kept by
+   * server/loyalty/ledger/lot-projection.ts (model: policy/expiry-lots.ts). `lotsSeq` null
+   * (members from before the projection): built from the ledger once, on first use.
+   */
+  lots: { type: [new Schema({ earnedAt: { type: Date, required: true }, points: { type: Number, required: true } }, { _id: false, strict: 'throw' })], default: undefined },
+  lotDeficit: { type: Number, default: undefined },
+  lotTraces: { type: Schema.Types.Mixed, default: undefined },
+  lotsSeq: { type: Number, default: null },
+  /**
+   * Reward usage counters per limited period, `<rewardId>~<period>~<period start ms>` →
+   * `{ n: units used, h: sourceKeys holding them }`, reserved by one guarded update at REDEEM
+   * (server/loyalty/redemption/usage-counters.ts). `usageBuilt` unset (members from before the
+   * counters): built from `rewardRedemptions` once, on first use.
+   */
+  usage: { type: Schema.Types.Mixed, default: undefined },
+  usageBuilt: { type: Boolean, default: undefined },
   /** Ledger seq the current `tier` was computed from (server/loyalty/tiers/tier-update.ts). */
   tierSeq: { type: Number, default: 0 },
   /**

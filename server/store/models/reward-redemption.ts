@@ -18,7 +18,10 @@ export const rewardRedemptionSchema = new Schema({
   transactionGuid: { type: String, required: true },
   redeemedAt: { type: Date, required: true },
   reversedAt: { type: Date, default: null },
-  /** Limit slots this redemption holds (reward-limit-slot.ts); freed by its REVERSE. */
+  /**
+   * Usage counters this redemption holds on its member (redemption/usage-counters.ts); given back
+   * by its REVERSE. (Records from before the counters list retired limit-slot ids.)
+   */
   limitSlots: { type: [String], default: [] },
   /** The ledger sourceKey of the debit (null on records written before it was stored). */
   sourceKey: { type: String, default: null },

@@ -17,6 +17,11 @@ export interface HandlerContext<T extends TransactionType> {
   transactionGuid: string;
   body: ToastRequestBody<T>;
   now: Date;
+  /**
+   * True when this run took over the claim of an earlier run of the same request that may have
+   * committed part of its effect (a crash, a failure): keyed effects must look for what it did.
+   */
+  rerun?: boolean;
 }
 
 export interface HandlerOutcome {
@@ -30,8 +35,9 @@ export interface ToastHandler<T extends TransactionType> {
   /** The account the request names (part of the idempotency key); null when none. */
   identifierOf(body: ToastRequestBody<T>): string | null;
   /**
-   * True when the handler changes nothing: its answer is stored once after it ran (one write
-   * instead of claim + complete), and a duplicate that lost the race answers the stored bytes.
+   * True when the handler changes nothing but what is keyed to converge (an auto-enrolment is
+   * keyed by the phone): its answer is stored once after it ran (one write instead of claim +
+   * complete), and a duplicate that lost the race answers the stored bytes.
    */
   readOnly?: boolean;
   handle(ctx: HandlerContext<T>): Promise<HandlerOutcome>;

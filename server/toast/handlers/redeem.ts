@@ -17,13 +17,13 @@ import type { ToastHandler } from './handler.js';
 export const redeemHandler: ToastHandler<'LOYALTY_REDEEM'> = {
   type: 'LOYALTY_REDEEM',
   identifierOf: (body) => accountIdentifierOf(body.checkTransactionInformation),
-  async handle({ deps, program, body, transactionGuid, now }) {
+  async handle({ deps, program, body, transactionGuid, now, rerun }) {
     const info = body.checkTransactionInformation;
     const member = await resolveMember(deps.models, program.programId, accountIdentifierOf(info) ?? '');
     if (!member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
     const result = await redeem({
       models: deps.models, logger: deps.logger, context: program, member, check: normalizeToastCheck(info.check),
-      redemptions: normalizeRedemptions(info.redemptions), transactionGuid, now,
+      redemptions: normalizeRedemptions(info.redemptions), transactionGuid, now, rerun: rerun === true,
     });
     const offers = result.offers.offers;
     return {

@@ -28,8 +28,8 @@ describe('expiry model', () => {
 
   it('PER_LOT: a reversal into a negative balance leaves a deficit that later credits pay first', () => {
     const entries = [e('ACCRUE', 40, 0), e('REDEEM', -40, 1), e('REVERSE_ACCRUE', -40, 2), e('ACCRUE', 70, 3)];
-    expect(replayLots(entries)).to.deep.equal({ lots: [{ earnedAt: day(3), points: 30 }], deficit: 0 });
-    expect(replayLots(entries.slice(0, 3))).to.deep.equal({ lots: [], deficit: 40 });
+    expect(replayLots(entries)).to.deep.include({ lots: [{ earnedAt: day(3), points: 30 }], deficit: 0 });
+    expect(replayLots(entries.slice(0, 3))).to.deep.include({ lots: [], deficit: 40 });
   });
 
   it('counts days on the program\'s calendar: a DST change does not move the hour', () => {
