@@ -1,0 +1,55 @@
+/**
+ * A request's cost does not grow with the member's history (issue 11 §1): after the one-time
+ * build of its projections, INQUIRE and REDEEM of a cafe (PER_LOT) member with 5,000 ledger
+ * entries send exactly the MongoDB commands they send for a member with 10 (counted with the
+ * driver's command monitoring; the wall-clock comparison is `npm run bench:history`).
+ */
+import { expect } from 'chai';
+import { memberWithHistory, type HistoryMember } from '../../../bench/history/long-history.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { CAFE, drinkRedeem, pastryRedeem } from '../../support/cafe.js';
+import { commandCounter, describeCommands, type CommandCounter } from '../../support/command-counter.js';
+import { toast } from '../../support/toast-client.js';
+import { inquireRequest } from '../../support/toast-requests.js';
+
+describe('cost of a request with a long history', function () {
+  this.timeout(60_000);
+  let t: TestApp;
+  let counter: CommandCounter;
+  let short: HistoryMember;
+  let long: HistoryMember;
+
+  before(async () => {
+    t = await startTestApp({ dbPrefix: 'history', monitorCommands: true });
+    counter = commandCounter(t.deps.conn);
+    short = await memberWithHistory(t.deps.conn, { entries: 10, balance: 50_000, now: t.clock.now() });
+    long = await memberWithHistory(t.deps.conn, { entries: 5000, balance: 50_000, now: t.clock.now() });
+  });
+  after(async () => {
+    counter.stop();
+    await t.close();
+  });
+
+  async function commandsOf(type: 'LOYALTY_INQUIRE' | 'LOYALTY_REDEEM', body: unknown): Promise<string> {
+    const { result, commands } = await counter.during(() => toast(t.app, type, body, { restaurant: CAFE }));
+    expect(result.status, result.text).to.equal(200);
+    // The location and rule-set caches refresh once a second, whoever asks: not the member's cost.
+    return describeCommands(commands.filter((c) => c.collection !== 'locations' && c.collection !== 'programs'));
+  }
+
+  it('builds the projections of a 5,000-entry member once, then INQUIRE and REDEEM cost what they cost with 10 entries', async () => {
+    expect(long.entries).to.equal(5000);
+    expect(short.entries).to.equal(10);
+    // First request of each: the one-time build (reads the whole ledger and the redemptions).
+    for (const m of [short, long]) await commandsOf('LOYALTY_INQUIRE', inquireRequest(m.loyaltyIdentifier));
+    const inquire = [];
+    for (const m of [short, long]) inquire.push(await commandsOf('LOYALTY_INQUIRE', inquireRequest(m.loyaltyIdentifier)));
+    expect(inquire[1]).to.equal(inquire[0]);
+    expect(inquire[0]!.split(', ')).to.have.length.at.most(2);
+    for (const redeem of [drinkRedeem, pastryRedeem]) {
+      const counted = [];
+      for (const m of [short, long]) counted.push(await commandsOf('LOYALTY_REDEEM', redeem(m)));
+      expect(counted[1], redeem.name).to.equal(counted[0]);
+    }
+  });
+});
