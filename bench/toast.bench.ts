@@ -30,7 +30,8 @@ import { cpuDuring, cpuSplitDuring } from './toast/cpu.js';
 import { Mix, MIX, type MixType } from './toast/mix.js';
 import { startReference } from './toast/reference.js';
 import { latency, printTable, referenceRow, summarize, withPostingTarget, withReference, type Report } from './toast/report.js';
-import { seed, waitPosted } from './toast/seed.js';
+import { countRoundTrips } from './toast/round-trips.js';
+import { seed, waitPosted, type BenchMember } from './toast/seed.js';
 import { startStack, type Stack } from './toast/stack.js';
 
 const { values: flags } = parseArgs({
@@ -133,10 +134,12 @@ async function run(stack: Stack): Promise<Report[]> {
       await runLoad(mix, { baseUrl: stack.baseUrl, connections: settings.connections, maxRequests: settings.maxRequests, durationS: settings.warmupS });
       await waitPosted(conn, 60_000);
     }
-    if (rate && 'perS' in rate) return [await measure(stack, conn, mix, rate.perS)];
-    const saturation = await measure(stack, conn, mix, null);
-    if (!rate) return [saturation];
-    return [saturation, await measure(stack, conn, mix, (saturation.totalReqPerS * rate.percent) / 100)];
+    const reports = rate && 'perS' in rate ? [await measure(stack, conn, mix, rate.perS)] : [await measure(stack, conn, mix, null)];
+    if (rate && 'percent' in rate) reports.push(await measure(stack, conn, mix, ((reports[0] as Report).totalReqPerS * rate.percent) / 100));
+    log('counting MongoDB commands per request (one of each type, in-process app with command monitoring)…');
+    const rich = seeded.members.find((m) => m.rich) as BenchMember;
+    (reports[0] as Report).roundTrips = await countRoundTrips(stack, rich);
+    return reports;
   } finally {
     await conn.close();
   }

@@ -6,6 +6,7 @@
 import type { CpuSplit } from './cpu.js';
 import type { LoadResult } from './load.js';
 import { MIX, type MixType } from './mix.js';
+import type { RoundTrips } from './round-trips.js';
 
 export interface Latency { p50: number; p99: number; max: number }
 
@@ -44,6 +45,8 @@ export interface Report {
   reference?: ReferenceRow;
   /** ACCRUE accepted → points posted by the worker, for the load's accruals. */
   accrualPosting: (Latency & { count: number; stillPending: number }) | null;
+  /** MongoDB commands one request of each type sent (round-trips.ts), against the issue 11 §2 budget. */
+  roundTrips?: RoundTrips;
 }
 
 /** Nearest-rank percentiles of `values` (ms). */
@@ -148,5 +151,11 @@ export function printTable(report: Report): void {
   if (a) {
     console.log(`\nACCRUE accepted → posted (worker): ${a.count} accruals, p50 ${num(a.p50, 0)} ms, p99 ${num(a.p99, 0)} ms, max ${num(a.max, 0)} ms` +
       (a.stillPending > 0 ? `; ${a.stillPending} still pending` : ''));
+  }
+  if (report.roundTrips) {
+    console.log('\nMongoDB commands per request (budget, issue 11 §2):');
+    for (const [label, r] of Object.entries(report.roundTrips)) {
+      console.log(`  ${r.commands <= r.budget ? 'PASS' : 'MISS'}  ${label.padEnd(17)} ${String(r.commands).padStart(2)} (≤ ${r.budget})  ${r.sent}`);
+    }
   }
 }

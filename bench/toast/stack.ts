@@ -31,6 +31,7 @@ export interface Stack {
   databasePid?: number | undefined;
   redisPid?: number | undefined;
   mongodbUri: string;
+  redisUrl: string;
   queuePrefix: string;
   /** Stops the server, drops the bench database and queues, stops services started here. */
   stop(): Promise<void>;
@@ -140,7 +141,7 @@ async function dropBenchData(mongodbUri: string, redisUrl: string, queuePrefix: 
     await redis.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}*`, 'COUNT', 1000);
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
@@ -187,5 +188,5 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await stop();
     throw err;
   }
-  return { baseUrl, serverPid: child.pid ?? 0, databasePid: services.databasePid, redisPid: services.redisPid, mongodbUri, queuePrefix, stop };
+  return { baseUrl, serverPid: child.pid ?? 0, databasePid: services.databasePid, redisPid: services.redisPid, mongodbUri, redisUrl: services.redisUrl, queuePrefix, stop };
 }
