@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { Program } from '../../../rules/index.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
-import { replayLots } from '../../../server/loyalty/expiry/expiry-lots.js';
+import { replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { runProgramExpiry } from '../../../server/loyalty/expiry/program-expiry.js';
 import { repairAll } from '../../../server/loyalty/ledger/ledger-repair.js';
