@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { Ajv } from 'ajv';
 import { productionProblems } from './production.js';
 import { configSchema } from './schema.js';
 import { timeBudgetProblems } from './time-budget.js';
+
+/** API_PROCESSES=auto: one per core up to this (more processes than cores only add switching). */
+const MAX_AUTO_API_PROCESSES = 4;
 
 /** Typed, frozen configuration: the only way code reads settings. */
 export interface Config {
@@ -23,6 +27,8 @@ export interface Config {
   readonly metricsLoopbackOpen: boolean;
   readonly queuePrefix: string;
   readonly role: 'all' | 'api' | 'worker';
+  /** Processes serving HTTP (1 = this process itself); always 1 with ROLE=worker. */
+  readonly apiProcesses: number;
   readonly logLevel: string;
   readonly rulesDir: string;
   readonly seedDemo: boolean;
@@ -112,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsLoopbackOpen: v.METRICS_LOOPBACK_OPEN,
     queuePrefix: v.QUEUE_PREFIX,
     role: v.ROLE,
+    apiProcesses: v.ROLE === 'worker' ? 1 : v.API_PROCESSES === 'auto' ? Math.min(availableParallelism(), MAX_AUTO_API_PROCESSES) : Number(v.API_PROCESSES),
     logLevel: v.LOG_LEVEL,
     rulesDir: v.RULES_DIR,
     seedDemo: v.SEED_DEMO,

@@ -63,6 +63,10 @@ export const configSchema = {
       type: 'string', enum: ['all', 'api', 'worker'], default: 'all',
       description: 'all: API and workers in one process; api or worker alone for scale-out.',
     },
+    API_PROCESSES: {
+      type: 'string', default: 'auto', pattern: '^(auto|[1-9]|1[0-6])$',
+      description: 'Processes serving HTTP (ROLE=all or api): auto = one per CPU core, at most 4. Above 1 the first process supervises them (and, with ROLE=all, runs the workers) and they share the port.',
+    },
     LOG_LEVEL: {
       type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info',
       description: 'pino log level.',

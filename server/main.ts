@@ -1,6 +1,8 @@
 /**
  * Process entry point: wires configuration, MongoDB, Redis, the HTTP API and the workers per
- * ROLE, and stops them in order on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS.
+ * ROLE, and stops them in order on SIGINT/SIGTERM within SHUTDOWN_TIMEOUT_MS. With
+ * API_PROCESSES > 1 this process supervises that many API processes (this same file, forked:
+ * they serve HTTP only) instead of listening itself (server/http/api-processes.ts).
  */
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -8,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { buildInfo } from './build-info.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './http/app.js';
+import { isApiProcess, startApiProcesses } from './http/api-processes.js';
 import type { AppDeps } from './http/deps.js';
 import { createLogger, logDestination, safeUrl } from './logger.js';
 import { publishProgramsFromDir } from './loyalty/programs/programs.js';
@@ -22,7 +25,9 @@ import { configSchema } from '../config/schema.js';
 
 function readConfig(): Config {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    // A supervisor's API process serves HTTP only: the supervisor seeds and runs the workers.
+    return isApiProcess() ? Object.freeze({ ...config, role: 'api', seedDemo: false, apiProcesses: 1 }) : config;
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -39,10 +44,8 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
   });
 }
 
-function printBanner(config: Config, server: Server | null, restaurants: string[]): void {
-  if (!server) return;
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+function printBanner(config: Config, port: number | null, restaurants: string[]): void {
+  if (port === null || isApiProcess()) return;
   const base = `http://localhost:${port}`;
   const lines = [
     '',
@@ -87,10 +90,15 @@ async function main(): Promise<void> {
   const readiness = { accepting: true };
   const deps: AppDeps = { config, logger, clock, conn, models, redis, queues, readiness };
 
-  let server: Server | null = null;
-  if (config.role !== 'worker') {
-    server = await listen(buildApp(deps), config);
-    const httpServer = server;
+  let port: number | null = null;
+  if (config.role !== 'worker' && config.apiProcesses > 1) {
+    const api = await startApiProcesses(config.apiProcesses, { logger, bootTimeoutMs: 120_000, stopTimeoutMs: config.shutdownTimeoutMs });
+    port = api.port;
+    steps.push({ name: 'http', stop: () => api.stop() });
+  } else if (config.role !== 'worker') {
+    const httpServer = await listen(buildApp(deps), config);
+    const address = httpServer.address();
+    port = typeof address === 'object' && address ? address.port : config.port;
     steps.push({
       name: 'http',
       stop: () => new Promise<void>((resolve) => {
@@ -103,7 +111,7 @@ async function main(): Promise<void> {
   steps.push({ name: 'queues', stop: () => queues.close() });
   steps.push({ name: 'redis', stop: () => closeRedis(redis) });
   steps.push({ name: 'mongodb', stop: () => conn.close() });
-  printBanner(config, server, restaurants);
+  printBanner(config, port, restaurants);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -8,12 +8,16 @@
  *  - the last ledger verification (ok, violations, when),
  * the last three read at scrape time from MongoDB and Redis, so they are true for the whole
  * deployment whichever process is scraped. Labels are closed sets: unknown values become OTHER.
+ * Under a supervisor (API_PROCESSES > 1) the process and request metrics of every API process
+ * are summed by the supervisor (cluster-metrics.ts); the store gauges are read once, here.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { accrualBacklog } from '../../loyalty/accrual/accrual-backlog.js';
 import { queueNames } from '../../queues/queues.js';
 import type { AppDeps } from '../deps.js';
 import { observedQueues } from '../observed-queues.js';
+import { isApiProcess } from '../api-processes.js';
+import { aggregatedMetrics, offerToSupervisor } from './cluster-metrics.js';
 
 export interface AppMetrics {
   registry: Registry;
@@ -113,12 +117,17 @@ export function appMetrics(deps: AppDeps): AppMetrics {
   const httpRequests = new Counter({
     name: 'perkwire_http_requests_total', help: 'HTTP requests by API and status code.', labelNames: ['api', 'code'] as const, registers: [registry],
   });
-  storeGauges(registry, deps);
+  const stores = new Registry();
+  storeGauges(stores, deps);
   const process = processMetrics();
+  const clustered = isApiProcess();
+  if (clustered) offerToSupervisor([process, registry]);
   const metrics: AppMetrics = {
     registry, toastRequests, toastDuration, httpRequests,
     contentType: registry.contentType,
-    render: async () => `${await process.metrics()}\n${await registry.metrics()}`,
+    render: async () => clustered
+      ? `${await aggregatedMetrics()}\n${await stores.metrics()}`
+      : `${await process.metrics()}\n${await registry.metrics()}\n${await stores.metrics()}`,
   };
   perDeps.set(deps, metrics);
   return metrics;
