@@ -9,6 +9,7 @@
  *   --only INQUIRE           one type instead of the mix
  *   --reference DIR          then the same INQUIRE load against Toast's reference implementation
  *                            (a checkout of toasttab/Loyalty-API-example-implementation after npm install)
+ *   --api-processes 1       the server's API_PROCESSES (default auto: one per core, at most 4)
  *   --log-level warn         the server's LOG_LEVEL (default info, as npm start: one line per request,
  *                            written to .run/bench-server.log)
  *   --rate N | --rate 80%    offered load: N req/s at a fixed arrival rate, or 80 % of the req/s a
@@ -40,6 +41,7 @@ const { values: flags } = parseArgs({
     members: { type: 'string' }, 'rich-share': { type: 'string' }, 'max-requests': { type: 'string' },
     json: { type: 'boolean' }, 'cpu-prof': { type: 'boolean' }, 'split-worker': { type: 'boolean' },
     only: { type: 'string' }, reference: { type: 'string' }, rate: { type: 'string' }, 'log-level': { type: 'string' },
+    'api-processes': { type: 'string' },
   },
 });
 
@@ -57,6 +59,8 @@ const settings = {
   members: setting('members', 2000),
   richShare: Math.min(1, setting('rich-share', 0.5)),
   maxRequests: setting('max-requests', 500_000),
+  /** The server's API_PROCESSES (auto: its default, one per core up to 4). */
+  apiProcesses: flags['api-processes'] ?? process.env.BENCH_API_PROCESSES ?? 'auto',
   cpus: cpus().length,
   node: process.version,
 };
@@ -147,7 +151,7 @@ async function run(stack: Stack): Promise<Report[]> {
 
 async function main(): Promise<void> {
   const logLevel = flags['log-level'] ?? process.env.BENCH_LOG_LEVEL;
-  const stack = await startStack({ log, splitWorker, ...(logLevel ? { logLevel } : {}), ...(cpuProf ? { cpuProfDir: PROFILE_DIR } : {}) });
+  const stack = await startStack({ log, splitWorker, apiProcesses: settings.apiProcesses, ...(logLevel ? { logLevel } : {}), ...(cpuProf ? { cpuProfDir: PROFILE_DIR } : {}) });
   const interrupt = (): void => { log('interrupted: stopping'); void stack.stop().then(() => process.exit(130)); };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);

@@ -65,15 +65,33 @@ function printBanner(config: Config, port: number | null, restaurants: string[])
   console.log(lines.join('\n'));
 }
 
+/** Set by the first SIGINT/SIGTERM: the ordered shutdown has begun. */
+let stopping = false;
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel, logDestination());
   const clock = systemClock;
   logger.info({ ...buildInfo(), role: config.role, mongodb: safeUrl(config.mongodbUri), redis: safeUrl(config.redisUrl) }, 'starting');
 
+  // Signals are handled from the start: a stop asked for while booting (the supervisor still
+  // waiting for its API processes) stops what has started instead of killing the process outright.
+  const steps: Stoppable[] = [];
+  const readiness = { accepting: true };
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    readiness.accepting = false;
+    logger.info({ signal }, 'shutting down');
+    await orderedShutdown(steps, config.shutdownTimeoutMs, logger);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   const conn = await connectStore(config.mongodbUri, { timeouts: config.mongo });
   const models = await registerModels(conn, { memberKeySecret: config.memberKeySecret });
-  const steps: Stoppable[] = [];
   let restaurants: string[] = [];
   if (config.seedDemo && config.role !== 'worker') {
     const menus = await importSampleMenus(models, path.resolve(config.rulesDir, 'menus'), clock.now());
@@ -87,14 +105,13 @@ async function main(): Promise<void> {
   const redis = producerConnection(config.redisUrl);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis producer connection error'));
   const queues = createQueues(redis, config.queuePrefix);
-  const readiness = { accepting: true };
   const deps: AppDeps = { config, logger, clock, conn, models, redis, queues, readiness };
 
   let port: number | null = null;
   if (config.role !== 'worker' && config.apiProcesses > 1) {
-    const api = await startApiProcesses(config.apiProcesses, { logger, bootTimeoutMs: 120_000, stopTimeoutMs: config.shutdownTimeoutMs });
-    port = api.port;
+    const api = startApiProcesses(config.apiProcesses, { logger, bootTimeoutMs: 120_000, stopTimeoutMs: config.shutdownTimeoutMs });
     steps.push({ name: 'http', stop: () => api.stop() });
+    port = await api.listening;
   } else if (config.role !== 'worker') {
     const httpServer = await listen(buildApp(deps), config);
     const address = httpServer.address();
@@ -111,23 +128,13 @@ async function main(): Promise<void> {
   steps.push({ name: 'queues', stop: () => queues.close() });
   steps.push({ name: 'redis', stop: () => closeRedis(redis) });
   steps.push({ name: 'mongodb', stop: () => conn.close() });
+  if (stopping) return;
   printBanner(config, port, restaurants);
-
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    readiness.accepting = false;
-    logger.info({ signal }, 'shutting down');
-    await orderedShutdown(steps, config.shutdownTimeoutMs, logger);
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err) => {
+  // A boot cut short by a stop signal ends through the ordered shutdown (exit 0), not here.
+  if (stopping) return;
   console.error('perkwire failed to start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -4,7 +4,7 @@
  * load phase it gives µs of server CPU per request, a figure that other load on the machine
  * skews far less than latency or throughput. Null where /proc is not available.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_S = 100;
 
@@ -18,6 +18,33 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The pids whose parent is `pid` (from /proc; empty off Linux). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  let entries: string[];
+  try { entries = readdirSync('/proc'); } catch { return out; }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * CPU ms of `pid` and its live children: a server with API_PROCESSES > 1 is a supervisor whose
+ * API processes do the serving. (A child that exits meanwhile drops out of the sum.)
+ */
+export function processTreeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childrenOf(pid).reduce((sum, child) => sum + (processCpuMs(child) ?? 0), own);
 }
 
 /** Measures the CPU `pid` spends while `work` runs. */
@@ -36,14 +63,14 @@ export interface CpuSplit { server: number | null; database: number | null; redi
 
 export async function cpuSplitDuring<T>(pids: MeasuredPids, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit }> {
   const read = (pid: number | undefined): number | null => (pid === undefined ? null : processCpuMs(pid));
-  const before = { server: read(pids.server), database: read(pids.database), redis: read(pids.redis), driver: process.cpuUsage() };
+  const before = { server: processTreeCpuMs(pids.server), database: read(pids.database), redis: read(pids.redis), driver: process.cpuUsage() };
   const result = await work();
   const diff = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : b - a);
   const driver = process.cpuUsage(before.driver);
   return {
     result,
     cpu: {
-      server: diff(before.server, read(pids.server)),
+      server: diff(before.server, processTreeCpuMs(pids.server)),
       database: diff(before.database, read(pids.database)),
       redis: diff(before.redis, read(pids.redis)),
       driver: (driver.user + driver.system) / 1000,

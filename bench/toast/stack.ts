@@ -20,12 +20,14 @@ export interface StackOptions {
   logLevel?: string;
   /** Run the workers in a process of their own (ROLE=api + ROLE=worker) instead of ROLE=all. */
   splitWorker?: boolean;
+  /** The server's API_PROCESSES ('auto' or a count). */
+  apiProcesses?: string;
   log: (line: string) => void;
 }
 
 export interface Stack {
   baseUrl: string;
-  /** The server process (ROLE=all, or ROLE=api with --split-worker): its CPU time is measured. */
+  /** The server process (ROLE=all, or ROLE=api with --split-worker): its CPU time and its API processes' are measured. */
   serverPid: number;
   /** The services' processes when scripts/services.sh runs them here (their CPU is reported too). */
   databasePid?: number | undefined;
@@ -162,6 +164,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const env = {
     ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
     QUEUE_PREFIX: queuePrefix, ROLE: opts.splitWorker ? 'api' : 'all', LOG_LEVEL: opts.logLevel ?? 'info',
+    API_PROCESSES: opts.apiProcesses ?? 'auto',
   };
   // The server's own log goes to a file (as a log collector would take it), where a bad run can be read.
   mkdirSync('.run', { recursive: true });
@@ -181,7 +184,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await dropBenchData(mongodbUri, services.redisUrl, queuePrefix).catch((err: unknown) => opts.log(`could not drop bench data: ${String(err)}`));
     if (services.startedHere) spawnSync('bash', ['scripts/services.sh', 'stop', '--profile', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
   };
-  opts.log(`server: pid ${child.pid}${worker ? ` (ROLE=api; workers: pid ${worker.pid}, ROLE=worker)` : ' (ROLE=all)'}, ${baseUrl}, database perkwire-bench-${suffix}, queue prefix ${queuePrefix}`);
+  opts.log(`server: pid ${child.pid}${worker ? ` (ROLE=api; workers: pid ${worker.pid}, ROLE=worker)` : ' (ROLE=all)'}, API_PROCESSES=${env.API_PROCESSES}, ${baseUrl}, database perkwire-bench-${suffix}, queue prefix ${queuePrefix}`);
   try {
     await waitReady(baseUrl, child, 60_000);
   } catch (err) {

@@ -17,8 +17,11 @@ import { answerMetricsRequests } from './metrics/cluster-metrics.js';
 export const isApiProcess = (): boolean => cluster.isWorker;
 
 export interface ApiProcesses {
-  /** The port they listen on (the one asked for, or the free port the first one got for 0). */
-  port: number;
+  /**
+   * The port they listen on (the one asked for, or the free port the first one got for 0), once
+   * every one listens; rejects when one cannot start (the others are stopped then).
+   */
+  listening: Promise<number>;
   /** SIGTERM to each (their own ordered shutdown), SIGKILL for any still running at the deadline. */
   stop(): Promise<void>;
 }
@@ -46,10 +49,11 @@ function listening(worker: Worker, timeoutMs: number): Promise<number> {
 }
 
 /**
- * Forks `count` API processes of this same program and resolves once every one listens.
- * `bootTimeoutMs` bounds each start; `stopTimeoutMs` bounds {@link ApiProcesses.stop}.
+ * Forks `count` API processes of this same program. Returns at once, so a shutdown that comes
+ * while they boot can stop them; `listening` says when all serve. `bootTimeoutMs` bounds each
+ * start; `stopTimeoutMs` bounds {@link ApiProcesses.stop}.
  */
-export async function startApiProcesses(count: number, opts: { logger: Logger; bootTimeoutMs: number; stopTimeoutMs: number }): Promise<ApiProcesses> {
+export function startApiProcesses(count: number, opts: { logger: Logger; bootTimeoutMs: number; stopTimeoutMs: number }): ApiProcesses {
   const { logger } = opts;
   const live = new Set<Worker>();
   let stopping = false;
@@ -84,12 +88,15 @@ export async function startApiProcesses(count: number, opts: { logger: Logger; b
       await Promise.all(all.map(exited));
     }
   };
-  try {
-    const ports = await Promise.all(first.map((w) => listening(w, opts.bootTimeoutMs)));
-    logger.info({ processes: count, pids: first.map((w) => w.process.pid), port: ports[0] }, 'API processes listening');
-    return { port: ports[0] ?? 0, stop };
-  } catch (err) {
-    await stop();
-    throw err;
-  }
+  const all = Promise.all(first.map((w) => listening(w, opts.bootTimeoutMs))).then(
+    (ports) => {
+      logger.info({ processes: count, pids: first.map((w) => w.process.pid), port: ports[0] }, 'API processes listening');
+      return ports[0] ?? 0;
+    },
+    async (err: unknown) => {
+      await stop();
+      throw err;
+    },
+  );
+  return { listening: all, stop };
 }

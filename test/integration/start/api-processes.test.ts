@@ -135,6 +135,40 @@ describe('API_PROCESSES=2: one supervisor, two API processes on one port', funct
   });
 });
 
+describe('API_PROCESSES=2: a SIGTERM while the API processes boot', function () {
+  this.timeout(180_000);
+
+  it('stops them and exits 0 instead of dying on the signal', async () => {
+    const { mongodbUri, redisUrl } = serviceUrls();
+    const uri = new URL(mongodbUri);
+    uri.pathname = `/${uniqueDbName('api-processes-boot')}`;
+    let output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri.toString(), REDIS_URL: redisUrl,
+        QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`, ROLE: 'api', API_PROCESSES: '2', SEED_DEMO: 'false', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    try {
+      // Forked, not yet listening: the supervisor is still waiting for them.
+      await waitFor('the API processes forked', async () => childrenOf(child.pid!).length === 2, 60_000);
+      const children = childrenOf(child.pid!);
+      expect(output).to.not.include('API processes listening');
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+      child.kill('SIGTERM');
+      expect(await exited, output.slice(-2000)).to.deep.equal({ code: 0, signal: null });
+      await waitFor('the API processes gone', async () => children.every((pid) => !alive(pid)), 15_000);
+      expect(output).to.not.include('Perkwire is running.');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      const conn = await mongoose.createConnection(uri.toString(), { bufferCommands: false }).asPromise();
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+    }
+  });
+});
+
 describe('API_PROCESSES=2: a SIGKILLed supervisor takes its API processes with it', function () {
   this.timeout(180_000);
 
