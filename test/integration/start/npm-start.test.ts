@@ -43,6 +43,8 @@ describe('npm start (scripts/start.sh)', function () {
     child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
 
     await waitFor('/readyz 200', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
+    // Ready as soon as one API process listens; the banner follows once all of them do.
+    await waitFor('the banner', async () => output.includes('Perkwire is running.'), 60_000);
     expect(output).to.include(`POST http://localhost:${port}/toast/loyalty`);
     expect(output).to.include('6f9e4a52-7a7e-4c1f-9a51-2f0d6c1b7e01');
     expect(output).to.include('Dev Toast API key: dev-toast-key');
