@@ -13,7 +13,7 @@ import { accrual as computeAccrual, type AccrualResult, type MemberState, type N
 import type { Models } from '../../store/models/index.js';
 import { accrualJobId, type Queues } from '../../queues/queues.js';
 import { acceptedState, receiptLine } from './accrual-outcome.js';
-import { appendEntry, type AppendOutcome } from '../ledger/ledger.js';
+import { appendEntry, type AppendOutcome, type AppendStart } from '../ledger/ledger.js';
 import { reverseRedemptionsGoneFromCheck } from '../redemption/redemption-reconcile.js';
 import { supersedeIfRepaid } from './repay.js';
 import { activeProgram, programVersion } from '../programs/program-cache.js';
@@ -188,7 +188,10 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
  * Appends the reversal of whatever this accrual posted, at the register (`accrual:<id>`) or by a
  * receipt claim (`claim:<id>`); nothing if it never posted.
  */
-export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null; state?: string; points?: number | null }, program: Program, now: Date): Promise<void> {
+export async function takeBackPoints(
+  models: Models, acc: { _id: Types.ObjectId; memberId?: Types.ObjectId | null; programId: string; restaurantGuid: string; checkGuid: string; reverseTransactionGuid?: string | null; state?: string; points?: number | null },
+  program: Program, now: Date, member?: AppendStart & { _id: Types.ObjectId },
+): Promise<void> {
   if (!acc.memberId) return;
   const id = acc._id.toHexString();
   // A POSTED accrual's points are its entry's delta (posting records both): no need to read it back.
@@ -201,7 +204,7 @@ export async function takeBackPoints(models: Models, acc: { _id: Types.ObjectId;
     sourceKey: `reverse-accrual:${acc._id.toHexString()}`,
     floor: program.policies.reversal.clamp === 'NEGATIVE' ? 'ALLOW_NEGATIVE' : 'CLAMP_AT_ZERO',
     refs: { restaurantGuid: acc.restaurantGuid, transactionGuid: acc.reverseTransactionGuid ?? null, checkGuid: acc.checkGuid },
-  }, now);
+  }, now, member && member._id.equals(acc.memberId) ? { start: member } : {});
   await updateTier(models, { programId: acc.programId, memberId: acc.memberId, causeKey: `reverse-accrual:${id}`, now, ...appended(taken) });
 }
 
@@ -217,6 +220,8 @@ export interface ReverseAccrualInput {
   now: Date;
   /** The accrual, when the ACCRUE's stored record names it (saves looking it up by GUID). */
   accrualId?: string | null;
+  /** The member the ACCRUE's stored record names, as read with it: where the take-back starts when it is the accrual's. */
+  member?: AppendStart & { _id: Types.ObjectId };
 }
 
 /**
@@ -241,6 +246,6 @@ export async function reverseAccrual(deps: Pick<AccrualDeps, 'models'>, input: R
   if (!before && acc.state !== 'REVERSED') return 'ALREADY_REVERSED';
   // Also on a repeat: finish a take-back that a crash may have interrupted (idempotent).
   const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
-  if (program) await takeBackPoints(deps.models, { ...acc, reverseTransactionGuid: input.reverseTransactionGuid ?? acc.reverseTransactionGuid }, program, input.now);
+  if (program) await takeBackPoints(deps.models, { ...acc, reverseTransactionGuid: input.reverseTransactionGuid ?? acc.reverseTransactionGuid }, program, input.now, input.member);
   return before ? 'REVERSED' : 'ALREADY_REVERSED';
 }

@@ -10,10 +10,12 @@
  * is keyed by a ledger `sourceKey` (a re-run finds the committed debit instead of repeating it).
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Types } from 'mongoose';
+import mongoose, { type Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
 import type { Models } from '../../store/models/index.js';
+import type { ToastTransactionDoc } from '../../store/models/toast-transaction.js';
+import type { MemberRecord } from '../members/members.js';
 import type { RecordedEvaluation } from '../offers/recorded-evaluation.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
@@ -131,6 +133,11 @@ export interface TransactionRecord {
   }[];
 }
 
+/** The record's member as an ObjectId, for the REVERSE's `$lookup` ({@link findCompletedTransactions}). */
+function memberRef(record: TransactionRecord): Types.ObjectId | null {
+  return record.memberId && /^[0-9a-f]{24}$/i.test(record.memberId) ? new mongoose.Types.ObjectId(record.memberId) : null;
+}
+
 /**
  * Stores the response and marks the claim DONE. If another copy took the claim over meanwhile
  * and finished first, its stored response wins, so every copy answers the same bytes.
@@ -140,7 +147,7 @@ export async function completeRequest(
 ): Promise<StoredResponse> {
   const result = await models.ToastTransaction.updateOne(
     { _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token },
-    { $set: { state: 'DONE', responseStatus: response.status, responseBody: response.body, completedAt: now, ...record } },
+    { $set: { state: 'DONE', responseStatus: response.status, responseBody: response.body, completedAt: now, ...record, memberRef: memberRef(record) } },
   );
   if (result.modifiedCount === 1) return response;
   const stored = await models.ToastTransaction.findById(claim.id).lean();
@@ -234,7 +241,18 @@ export async function releaseLease(models: Models, claim: Extract<Claim, { kind:
   await models.ToastTransaction.updateOne({ _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token }, { $set: { leaseUntil: new Date(now.getTime() - 1) } });
 }
 
-/** A finished REDEEM or ACCRUE (or any type) recorded under `transactionGuid` at this restaurant. */
-export async function findCompletedTransactions(models: Models, restaurantGuid: string, transactionGuid: string) {
-  return models.ToastTransaction.find({ restaurantGuid, transactionGuid, state: 'DONE' }).lean();
+/** A stored transaction with the member it acted on, as read now (absent on records from before `memberRef`). */
+export type CompletedTransaction = ToastTransactionDoc & { _id: Types.ObjectId; member?: MemberRecord };
+
+/**
+ * The finished REDEEM or ACCRUE (or any type) recorded under `transactionGuid` at this
+ * restaurant, each joined to its member in the same round trip (a REVERSE credits that member
+ * starting from it, see ledger.ts `AppendStart`).
+ */
+export async function findCompletedTransactions(models: Models, restaurantGuid: string, transactionGuid: string): Promise<CompletedTransaction[]> {
+  const rows = await models.ToastTransaction.aggregate<ToastTransactionDoc & { _id: Types.ObjectId; members: MemberRecord[] }>([
+    { $match: { restaurantGuid, transactionGuid, state: 'DONE' } },
+    { $lookup: { from: models.Member.collection.collectionName, localField: 'memberRef', foreignField: '_id', as: 'members' } },
+  ]);
+  return rows.map(({ members, ...doc }) => (members[0] ? { ...doc, member: members[0] } : doc));
 }

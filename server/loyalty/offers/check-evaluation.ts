@@ -53,6 +53,15 @@ export async function splitSubmitted(models: Models, context: ProgramContext, me
   return splitRedeemed(models, context.program, String(member._id), attachDiscountGuids(redemptions, check));
 }
 
+/**
+ * The split a first-run REDEEM starts from without reading the records: every submitted
+ * redemption fresh. An earlier redemption of one of its discounts shows at the debit (its
+ * sourceKey is taken) or as a refusal, and is then answered from its record (redemption.ts).
+ */
+export function assumeFresh(check: NormalizedCheck, redemptions: SubmittedRedemption[]): RedeemedSplit {
+  return { fresh: attachDiscountGuids(redemptions, check), already: [], refused: [] };
+}
+
 export async function evaluateCheck(input: CheckEvaluationInput): Promise<CheckEvaluation> {
   const { context, member, now } = input;
   const { check } = input;

@@ -32,9 +32,10 @@ export interface RedeemedSplit {
 
 export const REVERSED_MESSAGE = 'This reward was reversed; apply it again to redeem it';
 
-interface RedemptionRow {
+export interface RedemptionRow {
   _id: string;
   memberId: string;
+  transactionGuid?: string;
   rewardId: string;
   quantity: number;
   amountCents: number;
@@ -52,7 +53,8 @@ function identityOf(r: { appliedDiscountGuid?: string | null; multiItemDiscountG
   return r.appliedDiscountGuid ?? r.multiItemDiscountGuid ?? null;
 }
 
-function toAnswer(row: RedemptionRow, r: SubmittedRedemption, program: Program): AlreadyRedeemed {
+/** A submitted redemption answered from the record of the earlier redemption of its discount. */
+export function answerFromRecord(row: RedemptionRow, r: SubmittedRedemption, program: Program): AlreadyRedeemed {
   const name = row.name ?? r.name ?? program.rewards.find((x) => x.id === row.rewardId)?.name ?? row.rewardId;
   const applied: AppliedRedemption = {
     identifier: row.rewardId, selectionGuid: row.selectionGuid ?? null, appliedDiscountGuid: row.appliedDiscountGuid ?? null,
@@ -78,6 +80,16 @@ async function recordsFor(models: Models, memberId: string, guids: string[]): Pr
 }
 
 /**
+ * The record of an earlier request's redemption under `sourceKey` (its discount), or null: how a
+ * first-run REDEEM, which does not read the records up front, learns why its debit's sourceKey
+ * was taken (redemption.ts).
+ */
+export async function earlierRedemption(models: Models, memberId: string, sourceKey: string, transactionGuid: string): Promise<RedemptionRow | null> {
+  const row = await models.RewardRedemption.findById(`${memberId}:${sourceKey}`).lean<RedemptionRow>();
+  return row && row.transactionGuid !== transactionGuid ? row : null;
+}
+
+/**
  * Splits submitted redemptions (their discount GUIDs already filled in from the check) into
  * fresh ones, ones already redeemed (answered from their record) and ones reversed (refused).
  */
@@ -89,7 +101,7 @@ export async function splitRedeemed(models: Models, program: Program, memberId: 
     const id = identityOf(r);
     const matching = id === null ? [] : rows.filter((row) => row.appliedDiscountGuid === id || row.multiItemDiscountGuid === id);
     const live = matching.find((row) => !row.reversedAt);
-    if (live) split.already.push(toAnswer(live, r, program));
+    if (live) split.already.push(answerFromRecord(live, r, program));
     else if (matching.length > 0) split.refused.push({ redemption: r, reason: 'ALREADY_REVERSED', message: REVERSED_MESSAGE });
     else split.fresh.push(r);
   }

@@ -14,13 +14,15 @@ import type { Logger } from 'pino';
 import { type AppliedRedemption, type NormalizedCheck, type OffersResult, type RejectedRedemption, type SubmittedRedemption } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
 import { offersAfterRedeem } from './after-redeem.js';
-import { evaluateCheck, splitSubmitted, type CheckEvaluation } from '../offers/check-evaluation.js';
+import { assumeFresh, evaluateCheck, splitSubmitted, type CheckEvaluation } from '../offers/check-evaluation.js';
 import { appendEntry, readBalance, type AppendStart } from '../ledger/ledger.js';
 import { releaseBudget, reserveBudget } from './reward-budgets.js';
 import { releaseUsage, reserveUsage } from './usage-counters.js';
 import type { MemberRecord } from '../members/members.js';
 import type { ProgramContext } from '../programs/program-context.js';
-import type { CommittedRedemption } from './redeemed-discounts.js';
+import {
+  answerFromRecord, earlierRedemption, REVERSED_MESSAGE, type AlreadyRedeemed, type CommittedRedemption, type RedeemedSplit, type RedemptionRow,
+} from './redeemed-discounts.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface RedeemInput {
@@ -35,8 +37,10 @@ export interface RedeemInput {
   now: Date;
   /**
    * A re-run of a request whose earlier run may have debited (a taken-over claim): its own
-   * committed debits are looked up first. A first run has none to find (a debit of the same
-   * discount by another request is still found at the debit: its sourceKey is taken).
+   * committed debits and the records of its discounts are looked up first. A first run
+   * (`false`) reads neither: it has no debits of its own, and an earlier redemption of one of its
+   * discounts shows at the debit (the sourceKey is taken) or as a refusal, and is then answered
+   * from its record. Unset: look everything up first (callers outside the webhook).
    */
   rerun?: boolean;
 }
@@ -88,7 +92,8 @@ function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
   return evaluation.redemptions.flatMap((r, i) => (rejected.has(r) ? [] : [keys[i] as string]));
 }
 
-async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, usageCounters: string[]): Promise<void> {
+/** Records the redemption; false when its record was already there. */
+async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, usageCounters: string[]): Promise<boolean> {
   try {
     await input.models.RewardRedemption.create({
       _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
@@ -99,12 +104,18 @@ async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourc
       selectionGuid: applied.selectionGuid, name: applied.name,
       ...(applied.itemApplication ? { itemApplication: applied.itemApplication.map((a) => ({ selectionIdentifier: a.selectionIdentifier, amountCents: a.amountCents })) } : {}),
     });
+    return true;
   } catch (err) {
     if (!isDuplicateKey(err)) throw err; // already recorded by an earlier attempt
+    return false;
   }
 }
 
-type DebitOutcome = { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' | 'BUDGET_EXHAUSTED' } | { ok: true; balanceAfter: number | null };
+type DebitOutcome =
+  | { ok: false; reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' | 'BUDGET_EXHAUSTED' }
+  /** A first run found its discount redeemed by an earlier request: answered from that record. */
+  | { ok: false; reason: 'EARLIER'; record: RedemptionRow }
+  | { ok: true; balanceAfter: number | null };
 
 /** Where the next debit of this request starts from: the member as read, then as each debit left it. */
 type Running = { start: AppendStart };
@@ -114,20 +125,39 @@ type Running = { start: AppendStart };
  * budget (one guarded increment), then its points; a refused debit gives usage and budget back.
  * Answers the balance right after the debit when points moved, so the REDEEM answer needs no
  * second read of the ledger.
+ *
+ * A first run (`rerun: false`) has not read the records of its discounts: when its sourceKey
+ * turns out taken (the debit is a DUPLICATE, the record exists) or the debit is refused, the
+ * record of an earlier request's redemption of the same discount is read, what this call took
+ * is given back, and the redemption is answered from that record (EARLIER).
  */
 async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, running: Running): Promise<DebitOutcome> {
   const { models } = input;
   const { program } = input.context;
-  const counters = await reserveUsage({ models, program, locationGuid: input.context.restaurantGuid, member: input.member, applied, sourceKey, now: input.now });
-  if (!counters) return { ok: false, reason: 'LIMIT_REACHED' };
+  const firstRun = input.rerun === false;
+  // A first run only looks for an earlier redemption when its key is a discount's (other keys name this transaction).
+  const earlier = async (): Promise<RedemptionRow | null> => (firstRun && sourceKey.startsWith('redeem:discount:')
+    ? earlierRedemption(models, String(input.member._id), sourceKey, input.transactionGuid) : null);
+  const reserved = await reserveUsage({ models, program, locationGuid: input.context.restaurantGuid, member: input.member, applied, sourceKey, now: input.now });
+  const refuse = async (reason: 'NEEDS_POINTS' | 'LIMIT_REACHED' | 'BUDGET_EXHAUSTED'): Promise<DebitOutcome> => {
+    const record = await earlier();
+    return record ? { ok: false, reason: 'EARLIER', record } : { ok: false, reason };
+  };
+  if (!reserved) return refuse('LIMIT_REACHED');
+  // A re-run gives back everything its sourceKey holds (its crashed run's units too); any other run
+  // only what it took itself, never units an earlier redemption of the same discount holds.
+  const giveBackUsage = (): Promise<void> => releaseUsage(models, input.member._id, sourceKey, input.rerun === true ? undefined : reserved.taken);
+  const giveBackBudget = (): Promise<void> => releaseBudget(models, input.context.programId, applied.identifier, budgeted(input, applied));
   const giveBack = async (): Promise<void> => {
-    if (counters.length > 0) await releaseUsage(models, input.member._id, sourceKey);
+    if (reserved.keys.length > 0) await giveBackUsage();
+    await giveBackBudget();
   };
   if (!await reserveBudget(models, program, applied.identifier, applied.amountCents, input.now)) {
-    await giveBack();
-    return { ok: false, reason: 'BUDGET_EXHAUSTED' };
+    if (reserved.keys.length > 0) await giveBackUsage();
+    return refuse('BUDGET_EXHAUSTED');
   }
   let balanceAfter: number | null = null;
+  let taken = false;
   if (applied.pointsCost > 0) {
     const outcome = await appendEntry(models, {
       programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
@@ -140,13 +170,21 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
     }, input.now, { start: running.start });
     if (outcome.status === 'INSUFFICIENT') {
       await giveBack();
-      await releaseBudget(models, input.context.programId, applied.identifier, budgeted(input, applied));
-      return { ok: false, reason: 'NEEDS_POINTS' };
+      return refuse('NEEDS_POINTS');
     }
     balanceAfter = outcome.entry.balanceAfter;
     if (outcome.status === 'APPLIED') running.start = outcome.member;
+    taken = outcome.status === 'DUPLICATE';
   }
-  await recordUsage(input, applied, sourceKey, counters);
+  if (!taken) taken = !await recordUsage(input, applied, sourceKey, reserved.keys);
+  const record = taken ? await earlier() : null;
+  if (record) {
+    await giveBack();
+    return { ok: false, reason: 'EARLIER', record };
+  }
+  // The debit was there but no earlier request's record: this request's own earlier run, or a
+  // concurrent first REDEEM of the same discount not recorded yet. Make sure the record exists.
+  if (taken && applied.pointsCost > 0) await recordUsage(input, applied, sourceKey, reserved.keys);
   return { ok: true, balanceAfter };
 }
 
@@ -162,22 +200,38 @@ function toCommitted(a: AppliedRedemption, sourceKey: string): CommittedRedempti
   };
 }
 
-/** Re-validates and commits; see the module comment for the guarantees. */
-export async function redeem(input: RedeemInput): Promise<RedeemResult> {
-  const split = await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions);
+/** The evaluation as this request's own debits had not happened yet, and the sourceKeys of its fresh redemptions. */
+async function prepare(input: RedeemInput, split: RedeemedSplit): Promise<{ evaluation: CheckEvaluation; keys: string[]; before: number }> {
   const keys = redemptionSourceKeys(input.transactionGuid, split.fresh);
   const already = input.rerun === false ? new Map<string, number>() : await committedDebits(input.models, input.member._id, keys);
   // Evaluate against the balance before this request's own (earlier, committed) debits. The
   // member projection is enough here: each debit is decided again on the ledger head.
-  const head = { balance: input.member.pointsBalance };
-  const before = head.balance + [...already.values()].reduce((s, p) => s + p, 0);
-  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownSourceKeys: keys } });
+  const before = input.member.pointsBalance + [...already.values()].reduce((s, p) => s + p, 0);
+  // A first run holds no usage of its own: units under its keys are an earlier redemption's of the same discount.
+  const evaluation = await evaluateCheck({ ...input, split, overrides: { balance: before, ownSourceKeys: input.rerun === false ? [] : keys } });
+  return { evaluation, keys, before };
+}
+
+const hasDiscount = (r: SubmittedRedemption): boolean => (r.appliedDiscountGuid ?? r.multiItemDiscountGuid ?? null) !== null;
+
+/** Re-validates and commits; see the module comment for the guarantees. */
+export async function redeem(input: RedeemInput): Promise<RedeemResult> {
+  // A first run assumes its discounts fresh (no read of their records); a re-run looks them up.
+  const firstRun = input.rerun === false;
+  let prepared = await prepare(input, firstRun ? assumeFresh(input.check, input.redemptions) : await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions));
+  // The engine refused a discount that an earlier REDEEM may have redeemed (its points or usage
+  // already spent on it): decide on the records, as a re-run does. Nothing is debited yet.
+  if (firstRun && prepared.evaluation.validation.rejected.some((r) => hasDiscount(r.redemption))) {
+    prepared = await prepare(input, await splitSubmitted(input.models, input.context, input.member, input.check, input.redemptions));
+  }
+  const { evaluation, keys, before } = prepared;
   const appliedKeys = keysOfApplied(evaluation, keys);
   const result: RedeemResult = { evaluation, offers: evaluation.offers, ...earlier(evaluation), balance: before };
   const pending = evaluation.validation.applied.map((a, i) => ({ a, key: appliedKeys[i] as string }));
-  // The answer's balance: the ledger head when nothing is debited, else the last debit's result.
-  let balance = head.balance;
+  // The answer's balance: the member's when nothing is debited, else the last debit's result.
+  let balance = input.member.pointsBalance;
   const running: Running = { start: input.member };
+  const answeredEarlier = new Set<string>();
   try {
     for (const { a, key } of pending) {
       const debited = await debit(input, a, key, running);
@@ -185,16 +239,39 @@ export async function redeem(input: RedeemInput): Promise<RedeemResult> {
         if (debited.balanceAfter !== null) balance = debited.balanceAfter;
         result.applied.push(a);
         result.committed.push(toCommitted(a, key));
+      } else if (debited.reason === 'EARLIER') {
+        answerEarlier(input, result, raw(evaluation, a), debited.record);
+        answeredEarlier.add(key);
       } else {
         result.rejected.push({ redemption: raw(evaluation, a), reason: debited.reason, message: MESSAGES[debited.reason] });
       }
     }
   } catch (err) {
     input.logger.error({ err: (err as Error).message, transactionGuid: input.transactionGuid }, 'redeem failed mid-way; answering with what committed');
-    return withOffersAfter(input, await settleFromLedger(input, result, pending));
+    return withOffersAfter(input, await settleFromLedger(input, result, pending.filter((p) => !answeredEarlier.has(p.key))));
   }
   result.balance = balance;
   return withOffersAfter(input, result);
+}
+
+/**
+ * A first run's redemption whose discount an earlier request redeemed: applied from that record
+ * (or refused when it was reversed), and recorded as such for replay (`already`, `refused`), as
+ * if the records had been read up front.
+ */
+function answerEarlier(input: RedeemInput, result: RedeemResult, submitted: SubmittedRedemption, record: RedemptionRow): void {
+  const ev = result.evaluation;
+  const redemptions = ev.redemptions.filter((r) => r !== submitted);
+  if (record.reversedAt) {
+    const refusal = { redemption: submitted, reason: 'ALREADY_REVERSED' as const, message: REVERSED_MESSAGE };
+    result.rejected.push(refusal);
+    result.evaluation = { ...ev, redemptions, refused: [...ev.refused, refusal] };
+    return;
+  }
+  const answer: AlreadyRedeemed = answerFromRecord(record, submitted, input.context.program);
+  result.applied.push(answer.applied);
+  result.committed.push(answer.committed);
+  result.evaluation = { ...ev, redemptions, already: [...ev.already, answer] };
 }
 
 /** What is decided before any debit: earlier-redeemed ones applied, refused and invalid ones rejected. */

@@ -164,15 +164,22 @@ function reservationUpdate(counters: UsageCounters, periods: LimitedPeriod[], so
   return { filter, update };
 }
 
+/** A reservation: the counter keys of every limited period, and those this call took (not already held by the sourceKey). */
+export interface ReservedUsage {
+  keys: string[];
+  taken: string[];
+}
+
 /**
  * Reserves the redemption's units in every limited period of its reward, all or nothing: the
- * counter keys on success ([] for a reward without limits), null when a limit is reached.
+ * counter keys on success (none for a reward without limits), null when a limit is reached.
  */
-export async function reserveUsage(req: UsageReservation): Promise<string[] | null> {
+export async function reserveUsage(req: UsageReservation): Promise<ReservedUsage | null> {
   const reward = req.program.rewards.find((r) => r.id === req.applied.identifier);
   const periods = reward ? limitedPeriods(reward, periodStartMs(req.program, req.locationGuid, req.now)) : [];
-  if (periods.length === 0) return [];
+  if (periods.length === 0) return { keys: [], taken: [] };
   const units = Math.max(1, Math.ceil(req.applied.quantity));
+  const keys = periods.map((p) => p.key);
   let counters = await memberCounters(req.models, req.program, req.locationGuid, req.member, req.now);
   let fresh = false;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -180,10 +187,10 @@ export async function reserveUsage(req: UsageReservation): Promise<string[] | nu
     // Refuse only on counters just read, never on the request's possibly older copy.
     if (full && fresh) return null;
     const planned = full ? null : reservationUpdate(counters, periods, req.sourceKey, units, req.now.getTime());
-    if (!full && !planned) return periods.map((p) => p.key); // all held already: a retry of this redemption
+    if (!full && !planned) return { keys, taken: [] }; // all held already: a retry of this redemption (or an earlier one of its discount)
     if (planned) {
       const moved = await req.models.Member.updateOne({ _id: req.member._id, ...planned.filter }, planned.update);
-      if (moved.modifiedCount === 1) return periods.map((p) => p.key);
+      if (moved.modifiedCount === 1) return { keys, taken: keys.filter((k) => !counters[k]?.h.includes(req.sourceKey)) };
     }
     counters = countersOf((await req.models.Member.findById(req.member._id, { usage: 1 }).lean()) ?? {});
     fresh = true;
@@ -193,12 +200,15 @@ export async function reserveUsage(req: UsageReservation): Promise<string[] | nu
 
 /**
  * Gives back what `sourceKey` holds in the member's counters (a reversed redemption, or one
- * whose debit was refused). Idempotent: the update is guarded by the holder still being there.
+ * whose debit was refused), or only in the counters `only` names (what one reservation took,
+ * when an earlier redemption of the same discount holds the rest). Idempotent: the update is
+ * guarded by the holder still being there.
  */
-export async function releaseUsage(models: Models, memberId: UsageFields['_id'], sourceKey: string): Promise<void> {
+export async function releaseUsage(models: Models, memberId: UsageFields['_id'], sourceKey: string, only?: readonly string[]): Promise<void> {
+  if (only?.length === 0) return;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const counters = countersOf((await models.Member.findById(memberId, { usage: 1 }).lean()) ?? {});
-    const held = Object.entries(counters).filter(([, c]) => c.h.includes(sourceKey));
+    const held = Object.entries(counters).filter(([key, c]) => c.h.includes(sourceKey) && (!only || only.includes(key)));
     if (held.length === 0) return;
     const filter: Record<string, unknown> = { _id: memberId };
     const $inc: Record<string, number> = {};

@@ -8,7 +8,7 @@
 import type { SubmittedRedemption } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
 import type { CommittedRedemption } from '../redemption/redemption.js';
-import { appendEntry } from '../ledger/ledger.js';
+import { appendEntry, type AppendStart } from '../ledger/ledger.js';
 import { selectTargets } from '../policy/discount-guids.js';
 import { activeProgram } from '../programs/program-cache.js';
 import { releaseBudget } from '../redemption/reward-budgets.js';
@@ -27,6 +27,8 @@ export interface ReverseRedeemInput {
   now: Date;
   /** Recorded on the credit when no REVERSE asked for it (e.g. `DISCOUNT_GONE_AT_ACCRUE`). */
   cause?: string;
+  /** The member as the caller read it (with the REVERSE's target): where the first credit starts. */
+  start?: AppendStart;
 }
 
 /**
@@ -49,6 +51,7 @@ async function giveBackUsage(input: ReverseRedeemInput, c: CommittedRedemption):
 export async function reverseRedemptions(input: ReverseRedeemInput): Promise<number> {
   const targets = selectTargets(input.committed, input.listed);
   let credited = 0;
+  let start = input.start;
   for (const c of targets) {
     if (c.points > 0) {
       const outcome = await appendEntry(input.models, {
@@ -60,8 +63,11 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
         },
         provenance: { ruleIds: [c.rewardId] },
         ...(input.cause ? { cause: input.cause } : {}),
-      }, input.now);
-      if (outcome.status === 'APPLIED') credited += 1;
+      }, input.now, start ? { start } : {});
+      if (outcome.status === 'APPLIED') {
+        credited += 1;
+        start = outcome.member;
+      }
     }
     await giveBackUsage(input, c);
   }

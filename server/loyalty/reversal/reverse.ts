@@ -46,12 +46,12 @@ export async function reverseTransaction(deps: { models: Models }, input: Revers
     throw new LoyaltyError('TRANSACTION_DOES_NOT_EXIST', 'no such transaction');
   }
   if (target.type === 'LOYALTY_ACCRUE') {
-    await reverseAccrual(deps, { ...accrual, accrualId: target.accrualId ?? null });
+    await reverseAccrual(deps, { ...accrual, accrualId: target.accrualId ?? null, ...(target.member ? { member: target.member } : {}) });
     return;
   }
   if (!target.memberId) return;
   await reverseRedemptions({
-    models: deps.models, programId, restaurantGuid, memberId: target.memberId,
+    models: deps.models, programId, restaurantGuid, memberId: target.memberId, ...(target.member ? { start: target.member } : {}),
     transactionGuid: transactionId, committed: (target.redemptions ?? []).map((r) => ({
       ...r, appliedDiscountGuid: r.appliedDiscountGuid ?? null, multiItemDiscountGuid: r.multiItemDiscountGuid ?? null,
     })),

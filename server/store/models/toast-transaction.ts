@@ -29,6 +29,11 @@ export const toastTransactionSchema = new Schema({
   /** The member the request acted on (REDEEM/ACCRUE), for REVERSE. */
   memberId: { type: String, default: null },
   /**
+   * The same member as an ObjectId (set when the answer is stored): a REVERSE reads its target
+   * and the member it credits in one `$lookup` on the members' `_id`. Null on older records.
+   */
+  memberRef: { type: Schema.Types.ObjectId, default: null },
+  /**
    * INQUIRE and REDEEM: the engine's inputs (RecordedEvaluation in
    * server/loyalty/offers/recorded-evaluation.ts — rule-set hash, normalised check, member facts; no
    * guest data), so `npm run rules -- replay` can reproduce the answer. Null on older records.
