@@ -165,9 +165,17 @@ export function plainIdentifier(raw: string): string {
   return raw.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/[\s\u200B-\u200D\u2060\uFEFF]/gu, '');
 }
 
+/** The query time limit the connection was given (connectStore), for reads that skip mongoose. */
+function timeLimit(models: Models): { maxTimeMS?: number } {
+  const ms: unknown = models.Member.db.get('maxTimeMS');
+  return typeof ms === 'number' ? { maxTimeMS: ms } : {};
+}
+
 /** An identifier or a card as stored, looked up as sent, then in its plain form. */
 async function byIdentifierOrCard(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
-  const byIdentifier = await models.Member.findOne({ programId, loyaltyIdentifier: value }).lean<MemberRecord>();
+  // Every Toast request with an account reads this first: through the driver (what mongoose's
+  // lean() returns, without its query building and casting), bounded like mongoose's queries.
+  const byIdentifier = await models.Member.collection.findOne<MemberRecord>({ programId, loyaltyIdentifier: value }, timeLimit(models));
   if (byIdentifier) return byIdentifier;
   const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
   return card ? models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>() : null;

@@ -111,13 +111,15 @@ describe('Toast webhook: error statuses', () => {
   });
 
   it('answers an unexpected failure with 500 {"transactionStatus":"ERROR"} and nothing internal', async () => {
-    const original = t.deps.models.Member.findOne;
-    t.deps.models.Member.findOne = (() => { throw new Error('secret internal detail mongodb://user:pw@host'); }) as never;
+    // The member read goes through the driver's collection (members.ts byIdentifierOrCard).
+    const collection = t.deps.models.Member.collection;
+    const original = collection.findOne;
+    collection.findOne = (() => { throw new Error('secret internal detail mongodb://user:pw@host'); }) as never;
     try {
       const r = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest(memberId));
       expect([r.status, r.text]).to.deep.equal([500, status('ERROR')]);
     } finally {
-      t.deps.models.Member.findOne = original;
+      collection.findOne = original;
     }
     const after = await toast(t.app, 'LOYALTY_INQUIRE', inquireRequest(memberId));
     expect(after.status).to.equal(200);
