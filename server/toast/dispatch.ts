@@ -13,13 +13,15 @@
  *   kept with its lease ended (released behind the answer, which never waits for it), and a
  *   retry takes it over and re-runs (every effect is keyed by sourceKey).
  *   A REDEEM nobody retries is compensated later (server/loyalty/redemption/abandoned-redeems.ts).
+ * * INQUIRE and SEARCH (no effect) and ACCRUE (its accrual, keyed by the request, is its claim:
+ *   server/loyalty/accrual/accrual-claim.ts) run without a claim and store their answer once.
  * * Stored answers hold no guest contact data (stored-answer.ts) and the key's identifier is a
  *   keyed hash; a replay re-renders contact fields from the member record.
  */
 import type { AppDeps } from '../http/deps.js';
 import { LoyaltyError } from '../loyalty/errors.js';
 import {
-  claimRequest, completeAfterCommit, hashRequest, identifierKey, releaseRequest, releaseLease, storeReadOnlyResponse,
+  claimRequest, completeAfterCommit, hashRequest, identifierKey, releaseRequest, releaseLease, storeAfterCommit, storeReadOnlyResponse,
   type RequestKey, type StoredResponse,
 } from '../loyalty/idempotency/idempotency.js';
 import type { ProgramContext } from '../loyalty/programs/program-context.js';
@@ -53,7 +55,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     loyaltyIdentifier: identifierKey(deps.config.memberKeySecret, handler.identifierOf(validation.value) ?? ''),
   };
   const requestHash = hashRequest(deps.config.memberKeySecret, body);
-  if (handler.readOnly) return runReadOnly(deps, ctx, handler, key, validation.value, requestHash);
+  if (handler.readOnly || handler.claimsByEffect) return runUnclaimed(deps, ctx, handler, key, validation.value, requestHash);
   const claim = await claimRequest(deps.models, key, {
     programId: ctx.program.programId, requestHash, clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
   });
@@ -92,15 +94,25 @@ async function sendable(deps: AppDeps, ctx: ToastRequestContext, answer: { sent:
   return replayable(deps.models, ctx.program.programId, stored);
 }
 
-/** A handler without effects: run it, then store its answer once (first stored answer wins). */
-async function runReadOnly(
+/**
+ * A handler without a claim: one without effects (`readOnly`), or one whose effect claims the
+ * request itself (`claimsByEffect`). Run it, then store its answer once (first stored answer
+ * wins); after a committed effect, a failed store still answers ACCEPT and is retried.
+ */
+async function runUnclaimed(
   deps: AppDeps, ctx: ToastRequestContext, handler: ToastHandler<TransactionType>, key: RequestKey,
   value: HandlerContext<TransactionType>['body'], requestHash: string,
 ): Promise<StoredResponse> {
   try {
-    const outcome = await handler.handle({ deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now() });
+    const outcome = await handler.handle({
+      deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: value, now: deps.clock.now(), request: { key, hash: requestHash },
+    });
     const answer = answerBodies(accepted(outcome));
-    const stored = await storeReadOnlyResponse(deps.models, key, { programId: ctx.program.programId, requestHash, clock: deps.clock }, { status: 200, body: answer.stored }, outcome.record);
+    const opts = { programId: ctx.program.programId, requestHash, clock: deps.clock };
+    const response = { status: 200, body: answer.stored };
+    const stored = handler.claimsByEffect
+      ? await storeAfterCommit(deps.models, key, opts, response, outcome.record ?? {}, deps.logger)
+      : await storeReadOnlyResponse(deps.models, key, opts, response, outcome.record);
     return await sendable(deps, ctx, answer, stored);
   } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));

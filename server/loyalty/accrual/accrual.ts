@@ -20,6 +20,9 @@ import { activeProgram, programVersion } from '../programs/program-cache.js';
 import { withRollingPoints } from '../tiers/tier-points.js';
 import { updateTier, type TierCause } from '../tiers/tier-update.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import type { AccrualDoc } from '../../store/models/accrual.js';
+import type { RequestKey } from '../idempotency/idempotency.js';
+import { accrualIdOf } from './accrual-claim.js';
 
 export interface AccrualDeps {
   models: Models;
@@ -48,6 +51,8 @@ export interface AcceptAccrualInput {
   /** The paid check, normalised at the Toast edge: cents, canonical dates; the only form stored. */
   check: NormalizedCheck;
   now: Date;
+  /** The ACCRUE request as keyed by dispatch: the accrual is its claim (accrual-claim.ts). */
+  request?: { key: RequestKey; hash: string };
 }
 
 export interface AcceptAccrualResult {
@@ -92,29 +97,42 @@ function appended(outcome: AppendOutcome): Pick<TierCause, 'entry' | 'member'> {
   return outcome.status === 'DUPLICATE' ? { entry: outcome.entry } : {};
 }
 
-/** Records a paid check and queues its points; answers what to print on the receipt. */
+/**
+ * Records a paid check and queues its points; answers what to print on the receipt.
+ *
+ * The check's redemptions whose discount is gone are reversed (redemption-reconcile.ts) by the
+ * posting worker for an accrual it posts, here for one it does not (UNCLAIMED, WITHHELD,
+ * FORFEITED) or when no request keys it: both are keyed, so a second run changes nothing.
+ */
 export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput): Promise<AcceptAccrualResult> {
   const active = await activeProgram(deps.models, input.programId);
   if (!active) throw new Error(`program ${input.programId} has no published rule set`);
-  await reverseRedemptionsGoneFromCheck({ models: deps.models, programId: input.programId, restaurantGuid: input.locationGuid, check: input.check, now: input.now });
+  const state = acceptedState(input.member, active.program);
+  if (state !== 'PENDING' || !input.request) {
+    await reverseRedemptionsGoneFromCheck({ models: deps.models, programId: input.programId, restaurantGuid: input.locationGuid, check: input.check, now: input.now });
+  }
   const checkGuid = input.check.checkGuid ?? '';
   const at = checkTime(input.check, input.now);
   const member = input.member
     ? await withRollingPoints(deps.models, active.program, input.member._id, snapshot(input.member), input.now)
     : null;
   const computed = await computePoints(active.program, input.locationGuid, input.check, member, at);
-  const id = new Types.ObjectId();
+  const id = input.request ? accrualIdOf(input.request.key) : new Types.ObjectId();
   const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
-  const state = acceptedState(input.member, active.program);
+  const userMessage = receiptLine({ state, points: computed.points, unresolved: input.unresolvedIdentifier === true });
   try {
     await deps.models.Accrual.create({
       _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
       activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
       state, ruleSetHash: active.contentHash, memberSnapshot: member,
       check: input.check, checkTime: at, acceptedAt: input.now, expectedPoints: computed.points,
+      requestHash: input.request?.hash ?? null, userMessage,
     });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
+    // This very request accepted before (a retry, a concurrent copy, a GUID reused): answer as it did.
+    const earlier = input.request ? await deps.models.Accrual.findById(id).lean() : null;
+    if (earlier && input.request) return answeredBefore(deps, earlier, input.request.hash);
     // Paid again with a new amount: the earlier accrual is reversed and this one takes its place.
     const superseded = await supersedeIfRepaid(deps.models, activeCheckKey, input.check, input.now);
     if (!superseded) return acceptDuplicate(deps, activeCheckKey, input);
@@ -123,8 +141,16 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
     return acceptAccrual(deps, input);
   }
   if (state === 'PENDING') await enqueueAccrual(deps, id.toHexString());
-  const userMessage = receiptLine({ state, points: computed.points, unresolved: input.unresolvedIdentifier === true });
   return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage };
+}
+
+/** A copy of an ACCRUE already accepted: the first answer, no second effect. */
+function answeredBefore(deps: AccrualDeps, earlier: AccrualDoc & { _id: Types.ObjectId }, requestHash: string): AcceptAccrualResult {
+  if (typeof earlier.requestHash === 'string' && earlier.requestHash !== requestHash) {
+    deps.logger.warn({ accrualId: String(earlier._id) }, 'ACCRUE transaction GUID reused with a different body; answering the first answer');
+  }
+  const points = earlier.expectedPoints;
+  return { accrualId: String(earlier._id), points, duplicate: true, userMessage: earlier.userMessage ?? receiptLine({ state: earlier.state, points }) };
 }
 
 /** Toast retried an ACCRUE of a check we already hold (new GUID): no second effect. */
@@ -159,6 +185,8 @@ export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: 
   if (acc.state !== 'PENDING' || !acc.memberId) return acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_DONE';
   const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);
   if (!program) throw new Error(`rule set ${acc.ruleSetHash} of ${acc.programId} is missing`);
+  // ACCRUE-time reconciliation of the check's redemptions, done here for what the worker posts (keyed: repeats change nothing).
+  await reverseRedemptionsGoneFromCheck({ models: deps.models, programId: acc.programId, restaurantGuid: acc.restaurantGuid, check: acc.check as NormalizedCheck, now });
   const result = await computePoints(program, acc.restaurantGuid, acc.check as NormalizedCheck, acc.memberSnapshot as MemberState | null, acc.checkTime);
   if (result.points > 0) {
     const posted = await appendEntry(deps.models, {

@@ -210,7 +210,7 @@ export async function storeReadOnlyResponse(
     await models.ToastTransaction.collection.insertOne({
       ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
       leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
-      memberId: record.memberId ?? null, accrualId: null, evaluation: record.evaluation ?? null,
+      memberId: record.memberId ?? null, memberRef: memberRef(record), accrualId: record.accrualId ?? null, evaluation: record.evaluation ?? null,
     });
     return response;
   } catch (err) {
@@ -221,6 +221,40 @@ export async function storeReadOnlyResponse(
     return { status: stored.responseStatus, body: stored.responseBody };
   }
   return response;
+}
+
+/**
+ * Stores the answer of a request whose effect committed without a claim first (ACCRUE: the
+ * accrual is keyed by the request). Never throws: if the insert fails the answer is still
+ * `response` (invariant 6) and the insert is retried in the background; until it lands, a copy
+ * of the request finds the effect by its key and answers the same.
+ */
+export async function storeAfterCommit(
+  models: Models, key: RequestKey, opts: Pick<ClaimOptions, 'programId' | 'requestHash' | 'clock'>, response: StoredResponse,
+  record: TransactionRecord, logger: Logger,
+): Promise<StoredResponse> {
+  const attempt = (): Promise<StoredResponse> => storeReadOnlyResponse(models, key, opts, response, record);
+  try {
+    return await attempt();
+  } catch (err) {
+    logger.error({ err, transactionGuid: key.transactionGuid }, 'storing an answer failed after its effect committed; answering ACCEPT and retrying the write');
+    retryInBackground(attempt, logger, key.transactionGuid, 0);
+    return response;
+  }
+}
+
+function retryInBackground(attempt: () => Promise<unknown>, logger: Logger, transactionGuid: string, n: number): void {
+  const delay = COMPLETION_RETRY_MS[n];
+  if (delay === undefined) {
+    logger.error({ transactionGuid }, 'answer still not stored; a copy of the request still finds its effect and answers the same');
+    return;
+  }
+  setTimeout(() => {
+    attempt().then(
+      () => logger.info({ transactionGuid, attempt: n + 1 }, 'answer stored after a retry'),
+      () => retryInBackground(attempt, logger, transactionGuid, n + 1),
+    );
+  }, delay).unref();
 }
 
 /**

@@ -11,6 +11,9 @@ export type AccrualState = (typeof accrualStates)[number];
  * One paid check accepted for points. Written before Toast is told ACCEPT (invariant 7);
  * a worker computes the points and posts the ledger entry.
  *
+ * An ACCRUE's accrual has an `_id` derived from the request (restaurant, GUID, keyed identifier):
+ * inserting it is the request's claim, with no claim document first (accrual-claim.ts).
+ *
  * `activeCheckKey` enforces invariant 5 (a check accrues at most once while not reversed)
  * with a plain unique index: it is `restaurant|check` while the accrual counts and becomes
  * `restaurant|reversed|<id>` when reversed (`…|superseded|<id>` when re-paid), so a later
@@ -53,6 +56,13 @@ export const accrualSchema = new Schema({
   releasedAt: { type: Date, default: null },
   /** When a member claimed this (UNCLAIMED) check with its receipt; the claimer is `memberId`. */
   claimedAt: { type: Date, default: null },
+  /**
+   * An accrual accepted by the webhook is the ACCRUE's claim: its `_id` derives from the request
+   * key (accrual-claim.ts), and it keeps the keyed hash of the request body and the receipt line
+   * it answered, so a copy of the request answers the same (null on older accruals).
+   */
+  requestHash: { type: String, default: null },
+  userMessage: { type: String, default: null },
 }, { collection: 'accruals', versionKey: false, strict: 'throw', minimize: false });
 
 accrualSchema.index({ activeCheckKey: 1 }, { unique: true });

@@ -15,14 +15,15 @@ import type { ToastHandler } from './handler.js';
 export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
   type: 'LOYALTY_ACCRUE',
   identifierOf: (body) => accountIdentifierOf(body.checkTransactionInformation),
-  async handle({ deps, program, body, transactionGuid, now }) {
+  claimsByEffect: true,
+  async handle({ deps, program, body, transactionGuid, now, request }) {
     const info = body.checkTransactionInformation;
     const identifier = accountIdentifierOf(info);
     const member = identifier === null ? null : await memberAtRegister(deps.models, program, identifier, now);
     const result = await acceptAccrual(deps, {
       programId: program.programId, locationGuid: program.restaurantGuid, transactionGuid,
       orderGuid: info.orderGuid ?? null, member, unresolvedIdentifier: identifier !== null && member === null,
-      check: normalizeToastCheck(info.check), now,
+      check: normalizeToastCheck(info.check), now, ...(request ? { request } : {}),
     });
     return {
       response: { checkResponse: { userMessage: result.userMessage } },

@@ -5,7 +5,7 @@
  * to `transactionStatus` in error-status.ts.
  */
 import type { AppDeps } from '../../http/deps.js';
-import type { TransactionRecord } from '../../loyalty/idempotency/idempotency.js';
+import type { RequestKey, TransactionRecord } from '../../loyalty/idempotency/idempotency.js';
 import type { ProgramContext } from '../../loyalty/programs/program-context.js';
 import type { LoyaltyTransactionResponse, ToastRequestBody } from '../schemas/index.js';
 import type { TransactionType } from '../transaction-types.js';
@@ -22,6 +22,12 @@ export interface HandlerContext<T extends TransactionType> {
    * committed part of its effect (a crash, a failure): keyed effects must look for what it did.
    */
   rerun?: boolean;
+  /**
+   * The request as dispatch keyed it (restaurant, GUID, type, keyed identifier) and the keyed
+   * hash of its body: a handler whose effect claims the request itself (`claimsByEffect`) keys
+   * that effect by it.
+   */
+  request?: { key: RequestKey; hash: string };
 }
 
 export interface HandlerOutcome {
@@ -40,6 +46,14 @@ export interface ToastHandler<T extends TransactionType> {
    * complete), and a duplicate that lost the race answers the stored bytes.
    */
   readOnly?: boolean;
+  /**
+   * True when the handler's one effect is itself keyed by the request (ACCRUE: the accrual's
+   * `_id` derives from the request key): no claim first. A copy of the request, concurrent or
+   * later, finds that effect by duplicate key and answers what the first answered, also when the
+   * GUID was reused with another body; the answer is stored once after the effect committed,
+   * and a failure to store it does not change the ACCEPT (it is retried in the background).
+   */
+  claimsByEffect?: boolean;
   handle(ctx: HandlerContext<T>): Promise<HandlerOutcome>;
 }
 

@@ -34,7 +34,21 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
       }
       return original.apply(this, args);
     } as typeof original;
-    restore = () => { model.updateOne = original; };
+    // An ACCRUE has no claim to complete: its answer is stored by one insert after the accrual.
+    const collection = model.collection;
+    const insertOne = collection.insertOne;
+    collection.insertOne = function (this: unknown, ...args: Parameters<typeof insertOne>) {
+      const doc = args[0] as { state?: string; type?: string };
+      if (doc.state === 'DONE' && doc.type === 'LOYALTY_ACCRUE' && failCompletions > 0) {
+        failCompletions--;
+        return Promise.reject(Object.assign(new Error('connection reset (injected)'), { name: 'MongoNetworkError' })) as never;
+      }
+      return insertOne.apply(this, args);
+    } as typeof insertOne;
+    restore = () => {
+      model.updateOne = original;
+      collection.insertOne = insertOne;
+    };
   });
   after(async () => {
     restore();
@@ -85,6 +99,8 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     const retry = await toast(t.app, 'LOYALTY_ACCRUE', body, { guid });
     expect(retry.text).to.equal(first.text);
     expect(await t.deps.models.Accrual.countDocuments({ transactionGuids: guid })).to.equal(1);
+    // The retry stored the answer the first could not: a REVERSE finds the ACCRUE by it.
+    expect(await t.deps.models.ToastTransaction.countDocuments({ transactionGuid: guid, state: 'DONE' })).to.equal(1);
   });
 
   it('SIGNUP whose answer cannot be stored: ACCEPT with the new identifier, and the retry gets the same one', async () => {
