@@ -29,6 +29,8 @@ export interface ApiProcesses {
 /** A process that dies is replaced after this long, doubling while it keeps dying, up to the cap. */
 const RESTART_DELAY_MS = 500;
 const MAX_RESTART_DELAY_MS = 30_000;
+/** Young-generation semi-space of an API process, MB (V8 otherwise sizes it from the heap limit, smaller). */
+const SEMI_SPACE_MB = 32;
 /** A process that served this long before dying counts as healthy: its replacement starts at once. */
 const HEALTHY_AFTER_MS = 60_000;
 
@@ -77,6 +79,10 @@ export function startApiProcesses(count: number, opts: { logger: Logger; bootTim
   };
 
   answerMetricsRequests();
+  // A request allocates mostly short-lived objects: a larger young generation than V8's default
+  // collects them less often (measured: about 4 % less CPU per INQUIRE). A size given explicitly wins.
+  const execArgv = process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? process.execArgv : [...process.execArgv, `--max-semi-space-size=${SEMI_SPACE_MB}`];
+  cluster.setupPrimary({ execArgv });
   const first = Array.from({ length: count }, fork);
   const stop = async (): Promise<void> => {
     stopping = true;

@@ -99,8 +99,11 @@ describe('API_PROCESSES=2: one supervisor, two API processes on one port', funct
   });
 
   it('serves from two API processes under the supervisor, which listens on nothing itself', () => {
-    expect(childrenOf(child.pid!), output).to.have.length(2);
+    const children = childrenOf(child.pid!);
+    expect(children, output).to.have.length(2);
     expect(output).to.include('"processes":2');
+    // With a young generation larger than V8's default (less frequent scavenges per request).
+    for (const pid of children) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).to.include('--max-semi-space-size=32');
   });
 
   it('answers Toast from either process and /metrics counts the requests of both', async () => {
