@@ -106,4 +106,38 @@ describe('store compatibility (MongoDB-compatible server)', () => {
     expect(fresh.modifiedCount).to.equal(1);
     expect((await Proj.findById(p._id).lean())!.balance).to.equal(45);
   });
+
+  // The dev server narrows a query that pins a unique index's fields by equality (plus other
+  // conditions, as every guarded update does) to that index's one document, then matches the
+  // rest (tools/mongo-dev-server: NarrowingMemoryCollection). Same answers as a scan.
+  it('answers queries that pin a unique index plus more conditions exactly as a scan would', async () => {
+    const Guarded = conn.model('Guarded', new Schema({
+      _id: String, programId: String, phone: String, seq: Number, tags: [String], note: String,
+    }, { strict: 'throw' }).index({ programId: 1, phone: 1 }, { unique: true }));
+    await Guarded.init();
+    await Guarded.insertMany([
+      { _id: 'a', programId: 'p', phone: '1', seq: 3, tags: ['x', 'y'], note: 'first' },
+      { _id: 'b', programId: 'p', phone: '2', seq: 1, tags: [], note: 'second' },
+      { _id: 'c', programId: 'q', phone: '1', seq: 3, tags: ['y'], note: 'third' },
+    ]);
+    const ids = async (filter: Record<string, unknown>): Promise<string[]> => (await Guarded.find(filter).sort({ _id: 1 }).lean()).map((d) => String(d._id));
+    // _id pinned, a guard that holds, one that does not, an operator beside it.
+    expect(await ids({ _id: 'a', seq: 3 })).to.deep.equal(['a']);
+    expect(await ids({ _id: 'a', seq: 2 })).to.deep.equal([]);
+    expect(await ids({ _id: 'a', seq: { $gte: 3 }, tags: 'y' })).to.deep.equal(['a']);
+    expect(await ids({ _id: 'a', seq: 3.0, note: /fir/ })).to.deep.equal(['a']);
+    // A compound unique index pinned, with and without the guard holding.
+    expect(await ids({ programId: 'p', phone: '1', seq: 3 })).to.deep.equal(['a']);
+    expect(await ids({ programId: 'q', phone: '1', note: 'first' })).to.deep.equal([]);
+    // Not pinned by plain equality (an operator or a pattern on an indexed field): still right.
+    expect(await ids({ _id: { $in: ['a', 'c'] }, seq: 3 })).to.deep.equal(['a', 'c']);
+    expect(await ids({ _id: /^[ab]$/, seq: 1 })).to.deep.equal(['b']);
+    expect(await ids({ programId: 'p', phone: { $ne: '1' }, seq: 1 })).to.deep.equal(['b']);
+    // A guarded update: applies when the guard holds, not when it does not.
+    expect((await Guarded.updateOne({ _id: 'b', seq: 1 }, { $set: { seq: 2 } })).modifiedCount).to.equal(1);
+    expect((await Guarded.updateOne({ _id: 'b', seq: 1 }, { $set: { seq: 9 } })).modifiedCount).to.equal(0);
+    expect((await Guarded.findById('b').lean())?.seq).to.equal(2);
+    expect((await Guarded.deleteOne({ _id: 'c', note: 'nope' })).deletedCount).to.equal(0);
+    expect(await Guarded.countDocuments({ _id: 'c', programId: 'q' })).to.equal(1);
+  });
 });

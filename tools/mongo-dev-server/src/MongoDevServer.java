@@ -1,10 +1,22 @@
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
 
 import java.io.File;
+import java.util.Collection;
+import java.util.regex.Pattern;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
@@ -50,7 +62,7 @@ public final class MongoDevServer {
         try {
             MongoBackend backend;
             if (dataFile == null) {
-                backend = new MemoryBackend();
+                backend = new NarrowingMemoryBackend();
             } else {
                 File file = new File(dataFile).getAbsoluteFile();
                 File dir = file.getParentFile();
@@ -78,5 +90,66 @@ public final class MongoDevServer {
     private static void fail(String message) {
         System.err.println(message);
         System.exit(1);
+    }
+
+    /**
+     * The in-memory backend, with one query-planning fix. mongo-java-server uses a unique index
+     * only when a query names exactly that index's fields; a guarded write such as
+     * `{_id: x, ledgerSeq: 41}` (Perkwire's optimistic updates) scans the whole collection, so on
+     * the dev server a request's cost grew with the data stored. Real MongoDB narrows by the index
+     * and filters the rest; so does this backend (same results: only a document whose indexed
+     * fields equal the query's can match it).
+     */
+    static final class NarrowingMemoryBackend extends MemoryBackend {
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new NarrowingMemoryDatabase(databaseName, getCursorRegistry());
+        }
+    }
+
+    static final class NarrowingMemoryDatabase extends MemoryDatabase {
+        NarrowingMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
+            super(databaseName, cursorRegistry);
+        }
+
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new NarrowingMemoryCollection(this, collectionName, options, cursorRegistry);
+        }
+    }
+
+    static final class NarrowingMemoryCollection extends MemoryCollection {
+        NarrowingMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, cursorRegistry);
+        }
+
+        /** A value the query compares by plain equality (not an operator, array, null or pattern). */
+        private static boolean plainValue(Object value) {
+            return value != null && !(value instanceof Document) && !(value instanceof Collection) && !(value instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(value);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            for (Index<Integer> index : getIndexes()) {
+                if (index.canHandle(query)) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            for (Index<Integer> index : getIndexes()) {
+                if (!index.isUnique()) continue;
+                Document pinned = new Document();
+                for (IndexKey key : index.getKeys()) {
+                    Object value = query.get(key.getKey());
+                    if (!plainValue(value)) {
+                        pinned = null;
+                        break;
+                    }
+                    pinned.put(key.getKey(), value);
+                }
+                if (pinned != null && pinned.size() < query.size() && index.canHandle(pinned)) {
+                    return matchDocuments(query, index.getPositions(pinned), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
     }
 }
