@@ -20,21 +20,33 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/** The pids whose parent is `pid` (from /proc; empty off Linux). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  let entries: string[];
-  try { entries = readdirSync('/proc'); } catch { return out; }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
+/** State and parent of a process from /proc/<pid>/stat (null when it is gone or off Linux). */
+function statOf(pid: number | string): { state: string; parent: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state, then the parent's pid.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', parent: Number(fields[1]) };
+  } catch {
+    return null;
   }
-  return out;
+}
+
+/** Whether `pid` runs (exited processes not yet reaped, zombies, do not). */
+export function isAlive(pid: number): boolean {
+  const stat = statOf(pid);
+  return stat !== null && stat.state !== 'Z';
+}
+
+/** The live (not zombie) processes whose parent is `pid`, from /proc; empty off Linux. */
+export function childrenOf(pid: number): number[] {
+  let entries: string[];
+  try { entries = readdirSync('/proc'); } catch { return []; }
+  return entries.filter((entry) => {
+    if (!/^\d+$/.test(entry)) return false;
+    const stat = statOf(entry);
+    return stat !== null && stat.parent === pid && stat.state !== 'Z';
+  }).map(Number);
 }
 
 /**
