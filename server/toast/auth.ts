@@ -2,7 +2,7 @@
  * Verification of Toast's `Authorization` header (contract §1.4). Pure functions: the HTTP
  * layer reads the header and the configuration and answers `ERROR_INVALID_TOKEN` on `false`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 /** Toast lets the provider choose a key of at most 255 characters. */
@@ -17,7 +17,7 @@ function credential(headerValue: unknown): string | null {
 }
 
 function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  return hash('sha256', text, 'buffer');
 }
 
 /** Digests of the configured keys, computed once per key rather than on every request. */

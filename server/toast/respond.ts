@@ -28,6 +28,12 @@ export function refusal(ctx: RefusalContext, status: TransactionStatus, message:
   return { status: httpStatusFor(ctx.type, status), body: JSON.stringify({ transactionStatus: status, message: message.slice(0, 1000) }) };
 }
 
+/**
+ * Writes the answer straight to the socket: the headers Express's `res.send` would set for a JSON
+ * string (type with charset, length), without its per-request work this route never needs
+ * (content-type lookup, freshness check against request headers, HEAD handling: Toast only POSTs).
+ */
 export function send(res: Response, response: StoredResponse): void {
-  res.status(response.status).type('application/json').send(response.body);
+  res.writeHead(response.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(response.body) });
+  res.end(response.body);
 }

@@ -37,11 +37,12 @@ export function requestMetrics(deps: AppDeps) {
     const started = process.hrtime.bigint();
     let status = 'NONE';
     if (api === 'toast') {
-      const send = res.send.bind(res);
-      res.send = (body?: unknown) => {
-        status = transactionStatusOf(body);
-        return send(body);
-      };
+      // Every answer's body passes through `end` (the webhook writes it there directly).
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      res.end = ((...args: unknown[]) => {
+        if (typeof args[0] !== 'function') status = transactionStatusOf(args[0]);
+        return end(...args);
+      }) as Response['end'];
     }
     res.once('finish', () => {
       const code = String(res.statusCode);
