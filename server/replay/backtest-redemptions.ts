@@ -8,7 +8,7 @@
 import { findReward } from '../../rules/engine/catalog.js';
 import { validateRedemptions, type Program } from '../../rules/index.js';
 import type { RedemptionResult } from '../../rules/replay/backtest-tally.js';
-import type { RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
+import { recordedEvaluationOf, type RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
 import type { Models } from '../store/models/index.js';
 import type { ToastTransactionDoc } from '../store/models/toast-transaction.js';
 import { dayOf, type BacktestRange } from './backtest-range.js';
@@ -42,7 +42,8 @@ interface RedeemRow {
   restaurantGuid: string;
   createdAt: Date;
   redemptions?: Committed[];
-  evaluation?: RecordedEvaluation | null;
+  /** JSON text, or the nested document of records stored before (recordedEvaluationOf reads both). */
+  evaluation?: unknown;
 }
 
 export async function* redemptionsOfRange(models: Models, q: RedemptionQuery): AsyncGenerator<RedemptionResult> {
@@ -57,10 +58,11 @@ export async function* redemptionsOfRange(models: Models, q: RedemptionQuery): A
     for await (const doc of cursor) {
       // A later REDEEM carrying an already-redeemed discount lists that redemption again (from its
       // record): it is counted once, with the REDEEM that debited it.
-      const earlier = new Set((doc.evaluation?.already ?? []).map((a) => a.committed.sourceKey));
+      const evaluation = recordedEvaluationOf(doc.evaluation);
+      const earlier = new Set((evaluation?.already ?? []).map((a) => a.committed.sourceKey));
       const committed = (doc.redemptions ?? []).filter((c) => !earlier.has(c.sourceKey));
       if (committed.length === 0) continue;
-      const lost = await verdicts(q.draft, committed, doc.evaluation ?? null);
+      const lost = await verdicts(q.draft, committed, evaluation);
       const day = dayOf(doc.createdAt, q.zones.get(doc.restaurantGuid) ?? q.zones.get('') ?? 'UTC');
       for (const [i, c] of committed.entries()) {
         yield { day, rewardId: c.rewardId, quantity: c.quantity, points: c.points, amountCents: c.amountCents, lostReason: lost[i] ?? null };

@@ -14,7 +14,7 @@ import type { MemberState, NormalizedCheck, Program } from '../../rules/index.js
 import { computePoints } from '../loyalty/accrual/accrual.js';
 import { offersAfterRedeem } from '../loyalty/redemption/after-redeem.js';
 import type { CheckEvaluation } from '../loyalty/offers/check-evaluation.js';
-import type { RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
+import { recordedEvaluationOf, type RecordedEvaluation } from '../loyalty/offers/recorded-evaluation.js';
 import type { Models } from '../store/models/index.js';
 import { answeredView, pointsInMessage, replayedView, type ReplayedAnswer } from './answer-view.js';
 import { findReplayTarget, type StoredAccrual, type StoredTransaction } from './find-transaction.js';
@@ -60,7 +60,7 @@ export async function replayTransaction(models: Models, transactionGuid: string,
 }
 
 async function replayCheck(models: Models, doc: StoredTransaction, other?: RuleSet): Promise<ReplayResult> {
-  const rec = doc.evaluation as RecordedEvaluation | null | undefined;
+  const rec = recordedEvaluationOf(doc.evaluation);
   if (!rec || doc.responseBody == null) {
     return { ok: false, message: `${doc.type} ${doc.transactionGuid} was recorded before evaluations were stored with transactions: it cannot be replayed (transactions recorded since can)` };
   }

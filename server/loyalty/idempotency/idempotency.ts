@@ -16,7 +16,7 @@ import type { Clock } from '../../clock.js';
 import type { Models } from '../../store/models/index.js';
 import type { ToastTransactionDoc } from '../../store/models/toast-transaction.js';
 import type { MemberRecord } from '../members/members.js';
-import type { RecordedEvaluation } from '../offers/recorded-evaluation.js';
+import { storedEvaluation, type RecordedEvaluation } from '../offers/recorded-evaluation.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 
 export interface RequestKey {
@@ -138,6 +138,12 @@ function memberRef(record: TransactionRecord): Types.ObjectId | null {
   return record.memberId && /^[0-9a-f]{24}$/i.test(record.memberId) ? new mongoose.Types.ObjectId(record.memberId) : null;
 }
 
+/** The record's fields as stored on the transaction (the evaluation as its JSON text). */
+function storedRecord(record: TransactionRecord): Record<string, unknown> {
+  const { evaluation, ...rest } = record;
+  return { ...rest, memberRef: memberRef(record), ...(evaluation === undefined ? {} : { evaluation: storedEvaluation(evaluation) }) };
+}
+
 /**
  * Stores the response and marks the claim DONE. If another copy took the claim over meanwhile
  * and finished first, its stored response wins, so every copy answers the same bytes.
@@ -147,7 +153,7 @@ export async function completeRequest(
 ): Promise<StoredResponse> {
   const result = await models.ToastTransaction.updateOne(
     { _id: claim.id, state: 'IN_PROGRESS', claimToken: claim.token },
-    { $set: { state: 'DONE', responseStatus: response.status, responseBody: response.body, completedAt: now, ...record, memberRef: memberRef(record) } },
+    { $set: { state: 'DONE', responseStatus: response.status, responseBody: response.body, completedAt: now, ...storedRecord(record) } },
   );
   if (result.modifiedCount === 1) return response;
   const stored = await models.ToastTransaction.findById(claim.id).lean();
@@ -210,7 +216,7 @@ export async function storeReadOnlyResponse(
     await models.ToastTransaction.collection.insertOne({
       ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
       leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
-      memberId: record.memberId ?? null, memberRef: memberRef(record), accrualId: record.accrualId ?? null, evaluation: record.evaluation ?? null,
+      memberId: record.memberId ?? null, memberRef: memberRef(record), accrualId: record.accrualId ?? null, evaluation: storedEvaluation(record.evaluation),
     });
     return response;
   } catch (err) {

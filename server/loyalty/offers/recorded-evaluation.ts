@@ -34,3 +34,20 @@ export function recordEvaluation(ev: CheckEvaluation, context: ProgramContext, n
     check: ev.check, redemptions: ev.redemptions, already: ev.already, refused: ev.refused, member: ev.state,
   };
 }
+
+/**
+ * The form a recorded evaluation is stored in: its JSON text. It is read back whole (replay,
+ * backtest) and never queried into, and as one string it costs a fraction of a nested document
+ * to encode per request (BSON walks every key of the check) and to hold in a store's memory.
+ * Every field is JSON-safe (instants are ISO strings, money and points integers), so the text
+ * parses back to an equal record.
+ */
+export function storedEvaluation(evaluation: RecordedEvaluation | null | undefined): string | null {
+  return evaluation ? JSON.stringify(evaluation) : null;
+}
+
+/** A stored evaluation read back: the JSON text, or the nested document records held before it was text. */
+export function recordedEvaluationOf(stored: unknown): RecordedEvaluation | null {
+  if (typeof stored === 'string') return JSON.parse(stored) as RecordedEvaluation;
+  return stored !== null && typeof stored === 'object' ? stored as RecordedEvaluation : null;
+}

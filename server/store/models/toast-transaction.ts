@@ -36,7 +36,9 @@ export const toastTransactionSchema = new Schema({
   /**
    * INQUIRE and REDEEM: the engine's inputs (RecordedEvaluation in
    * server/loyalty/offers/recorded-evaluation.ts — rule-set hash, normalised check, member facts; no
-   * guest data), so `npm run rules -- replay` can reproduce the answer. Null on older records.
+   * guest data), so `npm run rules -- replay` can reproduce the answer. Stored as its JSON text
+   * (recorded-evaluation.ts storedEvaluation; older records hold the nested document, and
+   * recordedEvaluationOf reads both). Null on records from before evaluations were recorded.
    */
   evaluation: { type: Schema.Types.Mixed, default: null },
   /** ACCRUE: the accrual document it created or found. */

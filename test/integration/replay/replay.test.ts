@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MemberRecord } from '../../../server/loyalty/members/members.js';
+import { recordedEvaluationOf } from '../../../server/loyalty/offers/recorded-evaluation.js';
 import { replayTransaction } from '../../../server/replay/replay.js';
 import { draftRuleSet, ruleSetByVersion } from '../../../server/replay/rule-sets.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -55,9 +56,29 @@ describe('replay of stored transactions', function () {
   it('records no guest data with the evaluation', async () => {
     for (const guid of [visit.inquire, visit.redeem]) {
       const doc = await t.deps.models.ToastTransaction.findOne({ transactionGuid: guid }).lean();
-      const text = JSON.stringify(doc!.evaluation);
-      expect(text.length).to.be.greaterThan(100);
+      const text = doc!.evaluation;
+      expect(text).to.be.a('string');
+      expect((text as string).length).to.be.greaterThan(100);
       for (const pii of ['6175550123', 'guest@example.com', 'Ada', 'Guest', member.loyaltyIdentifier]) expect(text).not.to.include(pii);
+    }
+  });
+
+  it('stores the evaluation as its JSON text, and still replays a record holding it as a nested document (stored before)', async () => {
+    for (const guid of [visit.inquire, visit.redeem]) {
+      const doc = await t.deps.models.ToastTransaction.findOne({ transactionGuid: guid }).lean();
+      const recorded = recordedEvaluationOf(doc!.evaluation)!;
+      expect(recorded.check.lines.length).to.be.greaterThan(0);
+      expect(JSON.parse(JSON.stringify(recorded))).to.deep.equal(recorded);
+      await t.deps.models.ToastTransaction.updateOne({ _id: doc!._id }, { $set: { evaluation: recorded } });
+      try {
+        const nested = await t.deps.models.ToastTransaction.findOne({ _id: doc!._id }).lean();
+        expect(nested!.evaluation).to.be.an('object');
+        const result = await replayTransaction(t.deps.models, guid);
+        if (!result.ok) throw new Error(result.message);
+        expect(result.report.mismatches).to.deep.equal([]);
+      } finally {
+        await t.deps.models.ToastTransaction.updateOne({ _id: doc!._id }, { $set: { evaluation: doc!.evaluation } });
+      }
     }
   });
 

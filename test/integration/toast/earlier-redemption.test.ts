@@ -16,6 +16,7 @@ import { burger, fries } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
 import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest } from '../../support/toast-requests.js';
+import { recordedEvaluationOf } from '../../../server/loyalty/offers/recorded-evaluation.js';
 
 const applied = (r: ToastReply): (string | undefined)[] => r.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier);
 const rejected = (r: ToastReply): (string | undefined)[] => r.body.checkResponse!.rejectedRedemptions!.map((x) => x.message);
@@ -55,8 +56,9 @@ describe('Toast webhook: a REDEEM carrying a discount an earlier REDEEM redeemed
     expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(1);
     // Recorded like a redemption read up front: a REVERSE of the later REDEEM gives the points back once.
     const stored = await t.deps.models.ToastTransaction.findOne({ transactionGuid: laterGuid }).lean();
-    expect((stored?.evaluation as { already?: { applied: { identifier: string } }[] } | null)?.already?.map((a) => a.applied.identifier)).to.deep.equal(['free-fries']);
-    expect((stored?.evaluation as { redemptions?: unknown[] } | null)?.redemptions).to.deep.equal([]);
+    const recorded = recordedEvaluationOf(stored?.evaluation);
+    expect(recorded?.already.map((a) => a.applied.identifier)).to.deep.equal(['free-fries']);
+    expect(recorded?.redemptions).to.deep.equal([]);
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(laterGuid, member.loyaltyIdentifier));
     expect(await balanceOf(t.deps, member)).to.equal(200);
     await verifiedClean();
