@@ -20,6 +20,7 @@ import { activeProgram, programVersion } from '../programs/program-cache.js';
 import { withRollingPoints } from '../tiers/tier-points.js';
 import { updateTier, type TierCause } from '../tiers/tier-update.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { insertShaped } from '../../store/insert-shaped.js';
 import type { AccrualDoc } from '../../store/models/accrual.js';
 import type { RequestKey } from '../idempotency/idempotency.js';
 import { accrualIdOf } from './accrual-claim.js';
@@ -121,7 +122,7 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
   const activeCheckKey = `${input.locationGuid}|${checkGuid}`;
   const userMessage = receiptLine({ state, points: computed.points, unresolved: input.unresolvedIdentifier === true });
   try {
-    await deps.models.Accrual.create({
+    await insertShaped(deps.models.Accrual, {
       _id: id, programId: input.programId, restaurantGuid: input.locationGuid, checkGuid, orderGuid: input.orderGuid ?? null,
       activeCheckKey, transactionGuids: [input.transactionGuid], memberId: input.member?._id ?? null,
       state, ruleSetHash: active.contentHash, memberSnapshot: member,

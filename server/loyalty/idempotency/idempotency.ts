@@ -18,6 +18,7 @@ import type { ToastTransactionDoc } from '../../store/models/toast-transaction.j
 import type { MemberRecord } from '../members/members.js';
 import { storedEvaluation, type RecordedEvaluation } from '../offers/recorded-evaluation.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { insertShaped } from '../../store/insert-shaped.js';
 
 export interface RequestKey {
   restaurantGuid: string;
@@ -78,11 +79,12 @@ async function tryInsert(models: Models, key: RequestKey, opts: ClaimOptions): P
   const now = opts.clock.now();
   const token = randomUUID();
   try {
-    const doc = await models.ToastTransaction.create({
-      ...key, programId: opts.programId, state: 'IN_PROGRESS', requestHash: opts.requestHash, claimToken: token,
+    const id = new mongoose.Types.ObjectId();
+    await insertShaped(models.ToastTransaction, {
+      _id: id, ...key, programId: opts.programId, state: 'IN_PROGRESS', requestHash: opts.requestHash, claimToken: token,
       leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS)), createdAt: now,
     });
-    return { kind: 'OWNER', id: doc._id, token, takenOver: false };
+    return { kind: 'OWNER', id, token, takenOver: false };
   } catch (err) {
     if (isDuplicateKey(err)) return null;
     throw err;

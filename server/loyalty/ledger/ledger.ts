@@ -10,11 +10,12 @@
  * and PER_LOT lots (lot-projection.ts) are then moved forward with a guarded update; if the
  * process dies in between, `readBalance` and the lot catch-up repair them from the ledger.
  */
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { LedgerEntryDoc, LedgerKind } from '../../store/models/ledger-entry.js';
 import type { Models } from '../../store/models/index.js';
 import { activityKinds } from '../policy/expiry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { insertShaped } from '../../store/insert-shaped.js';
 import { currentLots, lotFieldNames, lotsUpdate, nextLots, type LotFields } from './lot-projection.js';
 
 export type { LedgerKind } from '../../store/models/ledger-entry.js';
@@ -164,8 +165,9 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date,
       continue;
     }
     const entry = {
+      _id: new Types.ObjectId(),
       programId: req.programId,
-      memberId: req.memberId,
+      memberId: typeof req.memberId === 'string' ? new Types.ObjectId(req.memberId) : req.memberId,
       seq: head.seq + 1,
       delta,
       balanceAfter: head.balance + delta,
@@ -180,8 +182,7 @@ export async function appendEntry(models: Models, req: AppendRequest, now: Date,
       createdAt: now,
     };
     try {
-      const created = await models.LedgerEntry.create(entry);
-      const saved = created.toObject() as LedgerEntry;
+      const saved: LedgerEntry = await insertShaped(models.LedgerEntry, entry);
       const member = await project(models, saved, start);
       return { status: 'APPLIED', entry: saved, member };
     } catch (err) {

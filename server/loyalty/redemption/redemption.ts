@@ -24,6 +24,7 @@ import {
   answerFromRecord, earlierRedemption, REVERSED_MESSAGE, type AlreadyRedeemed, type CommittedRedemption, type RedeemedSplit, type RedemptionRow,
 } from './redeemed-discounts.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
+import { insertShaped } from '../../store/insert-shaped.js';
 
 export interface RedeemInput {
   models: Models;
@@ -95,7 +96,7 @@ function keysOfApplied(evaluation: CheckEvaluation, keys: string[]): string[] {
 /** Records the redemption; false when its record was already there. */
 async function recordUsage(input: RedeemInput, applied: AppliedRedemption, sourceKey: string, usageCounters: string[]): Promise<boolean> {
   try {
-    await input.models.RewardRedemption.create({
+    await insertShaped(input.models.RewardRedemption, {
       _id: `${String(input.member._id)}:${sourceKey}`, programId: input.context.programId, memberId: String(input.member._id),
       rewardId: applied.identifier, quantity: applied.quantity, amountCents: applied.amountCents,
       transactionGuid: input.transactionGuid, redeemedAt: input.now, limitSlots: usageCounters,

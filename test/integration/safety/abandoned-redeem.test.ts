@@ -26,18 +26,18 @@ describe('REDEEM answered ERROR after its debit committed', () => {
     t = await startTestApp({ dbPrefix: 'abandoned', env: { IDEMPOTENCY_WAIT_MS: '500' } });
     // Fault injection: the usage record after the debit fails, and so does the read-back of the
     // committed debits — as when the database goes away mid-REDEEM.
-    const usage = t.deps.models.RewardRedemption;
+    const usage = t.deps.models.RewardRedemption.collection;
     const ledger = t.deps.models.LedgerEntry;
-    const create = usage.create;
+    const insertOne = usage.insertOne;
     const find = ledger.find;
-    usage.create = function (this: unknown, ...args: unknown[]) {
+    usage.insertOne = function (this: unknown, ...args: unknown[]) {
       if (failures > 0) {
         failures--;
         readBackFails = true;
         return Promise.reject(Object.assign(new Error('connection closed (injected)'), { name: 'MongoNetworkError' }));
       }
-      return (create as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof create;
+      return (insertOne as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof insertOne;
     ledger.find = function (this: unknown, ...args: unknown[]) {
       const filter = args[0] as { sourceKey?: { $in?: unknown } } | undefined;
       if (readBackFails && filter?.sourceKey?.$in) {
@@ -46,7 +46,7 @@ describe('REDEEM answered ERROR after its debit committed', () => {
       }
       return (find as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof find;
-    restore = () => { usage.create = create; ledger.find = find; };
+    restore = () => { usage.insertOne = insertOne; ledger.find = find; };
   });
   after(async () => {
     restore();
