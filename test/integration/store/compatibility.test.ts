@@ -140,4 +140,65 @@ describe('store compatibility (MongoDB-compatible server)', () => {
     expect((await Guarded.deleteOne({ _id: 'c', note: 'nope' })).deletedCount).to.equal(0);
     expect(await Guarded.countDocuments({ _id: 'c', programId: 'q' })).to.equal(1);
   });
+
+  // The dev server also keeps declared non-unique indexes, and the leading fields of compound
+  // unique ones, as equality indexes, and starts an aggregation whose first stage is such a
+  // `$match` from the narrowed documents (NarrowingMemoryCollection, narrowedAggregate). Every
+  // answer is compared with the same operations on a collection without indexes (a scan).
+  it('answers queries and aggregations by non-unique and leading index fields exactly as a scan would, through updates and deletes', async () => {
+    const fields = {
+      _id: String, restaurantGuid: String, transactionGuid: String, type: String, key: String,
+      state: String, tags: [String], refs: { checkGuid: String }, n: Number,
+    };
+    const Indexed = conn.model('NarrowIndexed', new Schema(fields, { strict: 'throw' })
+      .index({ restaurantGuid: 1, transactionGuid: 1, type: 1, key: 1 }, { unique: true })
+      .index({ state: 1, type: 1 })
+      .index({ tags: 1 })
+      .index({ 'refs.checkGuid': 1 }));
+    const Scanned = conn.model('NarrowScanned', new Schema(fields, { strict: 'throw', autoIndex: false }));
+    await Indexed.init();
+    const docs = Array.from({ length: 60 }, (_, i) => ({
+      _id: `d${i}`, restaurantGuid: `r${i % 3}`, transactionGuid: `t${i % 7}`, type: i % 2 ? 'REDEEM' : 'ACCRUE', key: `k${i}`,
+      state: i % 5 ? 'DONE' : 'IN_PROGRESS', tags: i % 4 ? [`g${i % 3}`, 'all'] : [], refs: { checkGuid: `c${i % 6}` }, n: i,
+    }));
+    for (const M of [Indexed, Scanned]) await M.insertMany(docs);
+    const both = async (op: (M: mongoose.Model<Record<string, unknown>>) => Promise<unknown>): Promise<void> => {
+      const [indexed, scanned] = [await op(Indexed as never), await op(Scanned as never)];
+      expect(indexed).to.deep.equal(scanned);
+    };
+    const queries: Record<string, unknown>[] = [
+      { restaurantGuid: 'r1', transactionGuid: 't4', state: 'DONE' },
+      { restaurantGuid: 'r1', transactionGuid: 't4' },
+      { restaurantGuid: 'r2' },
+      { restaurantGuid: 'r0', transactionGuid: 't3', type: 'ACCRUE', n: { $gt: 10 } },
+      { state: 'IN_PROGRESS', type: 'ACCRUE' },
+      { state: 'DONE', type: 'REDEEM', n: { $lt: 30 } },
+      { tags: 'g1' },
+      { tags: 'all', restaurantGuid: 'r0' },
+      { 'refs.checkGuid': 'c5' },
+      { 'refs.checkGuid': 'c5', state: 'nope' },
+      { restaurantGuid: 'r9' },
+      { restaurantGuid: 1 },
+    ];
+    const check = async (): Promise<void> => {
+      for (const q of queries) {
+        await both(async (M) => (await M.find(q).lean()).map((d) => d._id));
+        await both(async (M) => (await M.find(q).sort({ n: -1 }).limit(3).lean()).map((d) => d._id));
+        await both((M) => M.countDocuments(q));
+        await both((M) => M.aggregate([{ $match: q }, { $group: { _id: '$type', total: { $sum: '$n' } } }, { $sort: { _id: 1 } }]));
+        await both((M) => M.aggregate([{ $match: q }, { $project: { _id: 1, n: 1 } }, { $sort: { n: 1 } }]));
+      }
+    };
+    await check();
+    // Indexed fields change (multikey arrays and nested paths included), documents go and come.
+    for (const M of [Indexed, Scanned] as unknown as mongoose.Model<Record<string, unknown>>[]) {
+      await M.updateMany({ restaurantGuid: 'r1', transactionGuid: 't4' }, { $set: { state: 'IN_PROGRESS', transactionGuid: 't9' } });
+      await M.updateOne({ _id: 'd7' }, { $set: { tags: ['g1', 'new'], 'refs.checkGuid': 'c5' } });
+      await M.findOneAndUpdate({ state: 'IN_PROGRESS', type: 'ACCRUE' }, { $set: { state: 'DONE' } });
+      await M.deleteMany({ tags: 'g2' });
+      await M.insertMany([{ _id: 'x1', restaurantGuid: 'r2', transactionGuid: 't1', type: 'ACCRUE', key: 'kx', state: 'DONE', tags: ['g1'], refs: { checkGuid: 'c5' }, n: 99 }]);
+    }
+    queries.push({ restaurantGuid: 'r1', transactionGuid: 't9' }, { tags: 'new' });
+    await check();
+  });
 });

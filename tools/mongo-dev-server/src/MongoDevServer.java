@@ -1,9 +1,16 @@
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -15,7 +22,14 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
@@ -93,12 +107,22 @@ public final class MongoDevServer {
     }
 
     /**
-     * The in-memory backend, with one query-planning fix. mongo-java-server uses a unique index
-     * only when a query names exactly that index's fields; a guarded write such as
-     * `{_id: x, ledgerSeq: 41}` (Perkwire's optimistic updates) scans the whole collection, so on
-     * the dev server a request's cost grew with the data stored. Real MongoDB narrows by the index
-     * and filters the rest; so does this backend (same results: only a document whose indexed
-     * fields equal the query's can match it).
+     * The in-memory backend, with query planning closer to MongoDB's, so that on the dev server a
+     * request's cost does not grow with the data stored (as it does not on MongoDB):
+     *
+     * 1. mongo-java-server uses a unique index only when a query names exactly that index's
+     *    fields; a guarded write such as `{_id: x, ledgerSeq: 41}` (Perkwire's optimistic
+     *    updates) scanned the whole collection. Here a query that pins a unique index's fields by
+     *    equality is narrowed by that index, and the whole query is then matched.
+     * 2. mongo-java-server ignores non-unique indexes (it logs "not yet implemented"). Here each
+     *    declared non-unique index, and each leading part of a compound unique index (MongoDB
+     *    uses an index's prefix: `{restaurantGuid, transactionGuid}` of the request-claim key),
+     *    is kept as an equality index, and a query that pins its fields is narrowed by it.
+     * 3. An aggregation always started from every document of the collection. Here a pipeline
+     *    whose first stage is a `$match` that can be narrowed starts from the narrowed documents.
+     *
+     * Narrowing only chooses which documents are matched: every answer is the one a scan gives
+     * (test/integration/store/compatibility.test.ts).
      */
     static final class NarrowingMemoryBackend extends MemoryBackend {
         @Override
@@ -108,19 +132,153 @@ public final class MongoDevServer {
     }
 
     static final class NarrowingMemoryDatabase extends MemoryDatabase {
+        /**
+         * Equality indexes declared for collections not opened yet (indexes come with their
+         * collection, but be safe). Created on first use: the superclass constructor already
+         * opens collections, before this class's fields are initialised.
+         */
+        private Map<String, List<List<String>>> pendingEqualityIndexes;
+
+        private Map<String, List<List<String>>> pending() {
+            if (pendingEqualityIndexes == null) pendingEqualityIndexes = new HashMap<>();
+            return pendingEqualityIndexes;
+        }
+
         NarrowingMemoryDatabase(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
         }
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new NarrowingMemoryCollection(this, collectionName, options, cursorRegistry);
+            NarrowingMemoryCollection collection = new NarrowingMemoryCollection(this, collectionName, options, cursorRegistry);
+            List<List<String>> pending = pending().remove(collectionName);
+            if (pending != null) pending.forEach(collection::addEqualityIndex);
+            return collection;
+        }
+
+        private void addEqualityIndex(String collectionName, List<String> keys) {
+            MongoCollection<Integer> collection = resolveCollection(collectionName, false);
+            if (collection instanceof NarrowingMemoryCollection narrowing) narrowing.addEqualityIndex(keys);
+            else pending().computeIfAbsent(collectionName, k -> new ArrayList<>()).add(keys);
+        }
+
+        private static List<String> keyNames(List<IndexKey> keys) {
+            return keys.stream().map(IndexKey::getKey).collect(Collectors.toList());
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            addEqualityIndex(collectionName, keyNames(keys));
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            List<String> names = keyNames(keys);
+            for (int length = 1; length < names.size(); length++) addEqualityIndex(collectionName, names.subList(0, length));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate")) {
+                Document narrowed = narrowedAggregate(query, databaseResolver, oplog);
+                if (narrowed != null) return narrowed;
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        /** The aggregate's answer computed from its first `$match`'s narrowed documents; null to run it as given. */
+        private Document narrowedAggregate(Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            if (!(query.get("aggregate") instanceof String name) || query.containsKey("explain")) return null;
+            if (!(query.get("pipeline") instanceof List<?> rawPipeline) || rawPipeline.isEmpty()) return null;
+            List<Document> pipeline = Aggregation.parse(rawPipeline);
+            Document first = pipeline.get(0);
+            if (first.size() != 1 || !(first.get("$match") instanceof Document match)) return null;
+            if (!(resolveCollection(name, false) instanceof NarrowingMemoryCollection collection)) return null;
+            if (!collection.canNarrow(match)) return null;
+            Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databaseResolver, this, collection, oplog);
+            if (rest.isModifying()) return null;
+            rest.validate(query);
+            List<Document> documents = rest.runStages(collection.handleQueryAsStream(match));
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(name)).append("firstBatch", documents);
+            return new Document("cursor", cursor).append("ok", 1.0);
+        }
+    }
+
+    /** A non-unique index kept for narrowing only: each key value to the positions of its documents, in position order. */
+    static final class EqualityIndex {
+        final List<String> keys;
+        private final Index<Integer> keyReader;
+        private final Map<KeyValue, TreeSet<Integer>> positions = new HashMap<>();
+
+        EqualityIndex(List<String> keys) {
+            this.keys = List.copyOf(keys);
+            // Index's own key extraction (dotted paths, arrays as multikeys), borrowed from an index that holds nothing.
+            this.keyReader = new de.bwaldvogel.mongo.backend.EmptyIndex<>("equality", keys.stream().map(k -> new IndexKey(k, true)).collect(Collectors.toList()));
+        }
+
+        private Set<KeyValue> keyValues(Document document) {
+            return keyReader.getKeyValues(document).stream().map(KeyValue::normalized).collect(Collectors.toSet());
+        }
+
+        void add(Document document, int position) {
+            for (KeyValue key : keyValues(document)) positions.computeIfAbsent(key, k -> new TreeSet<>()).add(position);
+        }
+
+        void remove(Document document, int position) {
+            for (KeyValue key : keyValues(document)) {
+                TreeSet<Integer> at = positions.get(key);
+                if (at == null) continue;
+                at.remove(position);
+                if (at.isEmpty()) positions.remove(key);
+            }
+        }
+
+        Iterable<Integer> positionsOf(List<Object> values) {
+            TreeSet<Integer> at = positions.get(new KeyValue(values).normalized());
+            return at == null ? List.of() : new ArrayList<>(at);
         }
     }
 
     static final class NarrowingMemoryCollection extends MemoryCollection {
+        /** Kept in a field the superclass constructor cannot reach before it is set (it may store documents). */
+        private List<EqualityIndex> equalityIndexes = List.of();
+
         NarrowingMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
             super(database, collectionName, options, cursorRegistry);
+        }
+
+        synchronized void addEqualityIndex(List<String> keys) {
+            if (equalityIndexes.stream().anyMatch(index -> index.keys.equals(keys))) return;
+            EqualityIndex index = new EqualityIndex(keys);
+            streamAllDocumentsWithPosition().forEach((DocumentWithPosition<Integer> d) -> index.add(d.getDocument(), d.getPosition()));
+            List<EqualityIndex> grown = new ArrayList<>(equalityIndexes);
+            grown.add(index);
+            equalityIndexes = grown;
+        }
+
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            Integer position = super.addDocumentInternal(document);
+            for (EqualityIndex index : equalityIndexes) index.add(document, position);
+            return position;
+        }
+
+        @Override
+        protected void removeDocument(Integer position) {
+            Document document = getDocument(position);
+            for (EqualityIndex index : equalityIndexes) index.remove(document, position);
+            super.removeDocument(position);
+        }
+
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            for (EqualityIndex index : equalityIndexes) {
+                index.remove(oldDocument, position);
+                index.add(newDocument, position);
+            }
+            super.handleUpdate(position, oldDocument, newDocument);
         }
 
         /** A value the query compares by plain equality (not an operator, array, null or pattern). */
@@ -129,26 +287,50 @@ public final class MongoDevServer {
                 && !BsonRegularExpression.isRegularExpression(value);
         }
 
+        /** The query's plain-equality values for `keys`, in order; null when one is not pinned so. */
+        private static List<Object> pinned(Document query, List<String> keys) {
+            List<Object> values = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                Object value = query.get(key);
+                if (!plainValue(value)) return null;
+                values.add(value);
+            }
+            return values;
+        }
+
+        /** The positions a narrowing index gives for the query (the unique index first, then the equality index pinning most fields), or null. */
+        private synchronized Iterable<Integer> narrowedPositions(Document query) {
+            for (Index<Integer> index : getIndexes()) {
+                if (!index.isUnique()) continue;
+                List<String> keys = index.getKeys().stream().map(IndexKey::getKey).collect(Collectors.toList());
+                if (keys.size() >= query.size() || pinned(query, keys) == null) continue;
+                Document exact = new Document();
+                for (String key : keys) exact.put(key, query.get(key));
+                if (index.canHandle(exact)) return index.getPositions(exact);
+            }
+            EqualityIndex best = null;
+            List<Object> bestValues = null;
+            for (EqualityIndex index : equalityIndexes) {
+                List<Object> values = pinned(query, index.keys);
+                if (values != null && (best == null || index.keys.size() > best.keys.size())) {
+                    best = index;
+                    bestValues = values;
+                }
+            }
+            return best == null ? null : best.positionsOf(bestValues);
+        }
+
+        synchronized boolean canNarrow(Document query) {
+            return narrowedPositions(query) != null;
+        }
+
         @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        protected synchronized QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             for (Index<Integer> index : getIndexes()) {
                 if (index.canHandle(query)) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            for (Index<Integer> index : getIndexes()) {
-                if (!index.isUnique()) continue;
-                Document pinned = new Document();
-                for (IndexKey key : index.getKeys()) {
-                    Object value = query.get(key.getKey());
-                    if (!plainValue(value)) {
-                        pinned = null;
-                        break;
-                    }
-                    pinned.put(key.getKey(), value);
-                }
-                if (pinned != null && pinned.size() < query.size() && index.canHandle(pinned)) {
-                    return matchDocuments(query, index.getPositions(pinned), orderBy, numberToSkip, limit, batchSize, fieldSelector);
-                }
-            }
+            Iterable<Integer> positions = narrowedPositions(query);
+            if (positions != null) return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
