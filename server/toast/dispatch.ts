@@ -56,6 +56,9 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   };
   const requestHash = hashRequest(deps.config.memberKeySecret, body);
   if (handler.readOnly || handler.claimsByEffect) return runUnclaimed(deps, ctx, handler, key, validation.value, requestHash);
+  const prefetched = handler.prefetch?.(deps, ctx.program, validation.value);
+  // Awaited in `handle` only when this copy owns the claim; otherwise dropped, failure included.
+  prefetched?.catch(() => undefined);
   const claim = await claimRequest(deps.models, key, {
     programId: ctx.program.programId, requestHash, clock: deps.clock, waitMs: deps.config.idempotencyWaitMs,
   });
@@ -66,7 +69,7 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
   // Another copy is still running: answer now rather than past Toast's 5 s (nothing stored, nothing released).
   if (claim.kind === 'BUSY') return statusResponse(ctx.type, 'ERROR');
   const hctx: HandlerContext<TransactionType> = {
-    deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: validation.value, now: deps.clock.now(), rerun: claim.takenOver,
+    deps, program: ctx.program, transactionGuid: ctx.transactionGuid, body: validation.value, now: deps.clock.now(), rerun: claim.takenOver, prefetched,
   };
   let outcome: HandlerOutcome;
   try {

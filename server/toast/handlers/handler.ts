@@ -28,6 +28,8 @@ export interface HandlerContext<T extends TransactionType> {
    * that effect by it.
    */
   request?: { key: RequestKey; hash: string };
+  /** What the handler's `prefetch` read while the request was being claimed (see ToastHandler.prefetch). */
+  prefetched?: Promise<unknown>;
 }
 
 export interface HandlerOutcome {
@@ -54,6 +56,15 @@ export interface ToastHandler<T extends TransactionType> {
    * and a failure to store it does not change the ACCEPT (it is retried in the background).
    */
   claimsByEffect?: boolean;
+  /**
+   * A read the handler needs first, started while dispatch claims the request rather than after:
+   * one round trip less on the way to the answer. Only a read (no effect): when the claim finds
+   * the request done or busy its result is dropped; a read that fails surfaces where `handle`
+   * awaits it, as it would have failed there. Whatever it read may be a moment older than the
+   * claim, like any read under concurrency: every effect is guarded (the ledger's append decides
+   * on its own head, ARCHITECTURE §5).
+   */
+  prefetch?(deps: AppDeps, program: ProgramContext, body: ToastRequestBody<T>): Promise<unknown>;
   handle(ctx: HandlerContext<T>): Promise<HandlerOutcome>;
 }
 

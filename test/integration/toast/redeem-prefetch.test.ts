@@ -1,0 +1,127 @@
+/**
+ * A REDEEM reads its account while dispatch claims the request (ToastHandler.prefetch): one
+ * sequential round trip less. The read is only a read: a copy that finds the request done
+ * answers the stored bytes whatever the read did, and a read that fails for the claim's owner
+ * fails the request as it did before, with nothing debited, and a retry debits once.
+ */
+import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
+import type { MemberRecord } from '../../../server/loyalty/members/members.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { burger, fries } from '../../support/demo-menu.js';
+import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
+import { toast, type ToastReply } from '../../support/toast-client.js';
+import { check, loyaltyDiscount, redeemRequest, redemption } from '../../support/toast-requests.js';
+
+function friesRedeem(member: MemberRecord) {
+  const d = loyaltyDiscount('free-fries', 3.49);
+  const side = fries(3.49, { appliedDiscounts: [d] });
+  return redeemRequest(member.loyaltyIdentifier, {
+    check: check({ selections: [burger(10), side] }),
+    redemptions: [redemption('free-fries', { selectionGuid: side.guid, appliedDiscountGuid: d.guid })],
+  });
+}
+
+describe('Toast webhook: REDEEM reads its account while the request is claimed', () => {
+  let t: TestApp;
+  before(async () => { t = await startTestApp({ dbPrefix: 'prefetch', monitorCommands: true }); });
+  after(async () => { await t.close(); });
+
+  /** Rejections nobody handled while `work` ran (a dropped read must never be one). */
+  async function unhandledDuring(work: () => Promise<void>): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => { seen.push(reason); };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await work();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    return seen;
+  }
+
+  /** Makes the next `n` account reads (members by loyalty identifier) fail like a lost connection. */
+  function failAccountReads(n: number): () => void {
+    const members = t.deps.models.Member.collection;
+    const findOne = members.findOne;
+    let left = n;
+    members.findOne = function (this: unknown, ...args: unknown[]) {
+      if (left > 0 && (args[0] as { loyaltyIdentifier?: unknown } | undefined)?.loyaltyIdentifier !== undefined) {
+        left--;
+        return Promise.reject(Object.assign(new Error('connection closed (injected)'), { name: 'MongoNetworkError' }));
+      }
+      return (findOne as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof findOne;
+    return () => { members.findOne = findOne; };
+  }
+
+  it('starts the account read before the claim insert is answered', async () => {
+    const member = await seedMember(t.deps, { points: 200 });
+    const client = t.deps.conn.getClient();
+    const events: string[] = [];
+    const names = new Map<number, string>();
+    const started = (e: { requestId: number; commandName: string; command: Record<string, unknown> }): void => {
+      const name = `${e.commandName} ${String(e.command[e.commandName])}`;
+      names.set(e.requestId, name);
+      events.push(`start ${name}`);
+    };
+    const succeeded = (e: { requestId: number }): void => { events.push(`done ${names.get(e.requestId) ?? '?'}`); };
+    client.on('commandStarted', started);
+    client.on('commandSucceeded', succeeded);
+    try {
+      const reply = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member));
+      expect(reply.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier)).to.deep.equal(['free-fries']);
+    } finally {
+      client.off('commandStarted', started);
+      client.off('commandSucceeded', succeeded);
+    }
+    const readStarts = events.indexOf('start find members');
+    const claimDone = events.indexOf('done insert toastTransactions');
+    expect(readStarts, events.join(', ')).to.be.at.least(0);
+    expect(claimDone, events.join(', ')).to.be.at.least(0);
+    expect(readStarts, events.join(', ')).to.be.below(claimDone);
+  });
+
+  it('a copy of a done REDEEM answers the stored bytes even when its account read fails', async () => {
+    const member = await seedMember(t.deps, { points: 200 });
+    const guid = randomUUID();
+    const body = friesRedeem(member);
+    const first = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
+    const restore = failAccountReads(1);
+    try {
+      const unhandled = await unhandledDuring(async () => {
+        const copy = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
+        expect(copy.status).to.equal(200);
+        expect(copy.text).to.equal(first.text);
+      });
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      restore();
+    }
+    expect(await balanceOf(t.deps, member)).to.equal(150);
+    expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(1);
+  });
+
+  it('a failed account read fails the owner\'s REDEEM with nothing debited; the retry debits once', async () => {
+    const member = await seedMember(t.deps, { points: 200 });
+    const guid = randomUUID();
+    const body = friesRedeem(member);
+    const restore = failAccountReads(1);
+    let failed: ToastReply | undefined;
+    try {
+      const unhandled = await unhandledDuring(async () => { failed = await toast(t.app, 'LOYALTY_REDEEM', body, { guid }); });
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      restore();
+    }
+    if (!failed) throw new Error('no answer');
+    expect(failed.status).to.equal(500);
+    expect(failed.body.transactionStatus).to.equal('ERROR');
+    expect(await balanceOf(t.deps, member)).to.equal(200);
+    const retried = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
+    expect(retried.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier)).to.deep.equal(['free-fries']);
+    expect(await balanceOf(t.deps, member)).to.equal(150);
+    expect(await entriesOf(t.deps, member, 'REDEEM')).to.equal(1);
+  });
+});
