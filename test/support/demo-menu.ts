@@ -1,6 +1,6 @@
 /** The demo program's burger menu (rules/programs/demo.json) as Toast selections. */
 import type { Selection } from '../../server/toast/schemas/index.js';
-import { selection } from './toast-requests.js';
+import { check, loyaltyDiscount, redeemRequest, redemption, selection } from './toast-requests.js';
 
 export const DEMO_MENU = {
   burger: 'a1f0c3d2-0001-4b5e-9c1a-000000000001',
@@ -20,5 +20,18 @@ export function fries(price = 3.49, overrides: Partial<Selection> = {}): Selecti
   return selection({
     displayName: 'Fries', price, preDiscountPrice: price, menuItemGuid: DEMO_MENU.fries,
     itemGroup: { guid: DEMO_MENU.sidesGroup, entityType: 'MenuGroup' }, ...overrides,
+  });
+}
+
+/**
+ * A REDEEM of the demo's Free Fries (50 points) on a check of a burger and fries, the fries
+ * carrying the discount (the bench's REDEEM). A fresh check and discount GUID per call.
+ */
+export function friesRedeem(loyaltyIdentifier: string, burgerPrice = 8.99) {
+  const discount = loyaltyDiscount('free-fries', 3.49);
+  const side = fries(3.49, { appliedDiscounts: [discount] });
+  return redeemRequest(loyaltyIdentifier, {
+    check: check({ selections: [burger(burgerPrice), side] }),
+    redemptions: [redemption('free-fries', { selectionGuid: side.guid, appliedDiscountGuid: discount.guid })],
   });
 }

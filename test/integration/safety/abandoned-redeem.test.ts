@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { compensateAbandonedRedeems } from '../../../server/loyalty/redemption/abandoned-redeems.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { burger, fries } from '../../support/demo-menu.js';
+import { friesRedeem } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest } from '../../support/toast-requests.js';
+import { reverseRequest } from '../../support/toast-requests.js';
 
 const GRACE_MS = 120_000;
 
@@ -52,13 +52,6 @@ describe('REDEEM answered ERROR after its debit committed', () => {
     restore();
     await t.close();
   });
-
-  function friesRedeem(identifier: string) {
-    const target = fries(3.49);
-    const discount = loyaltyDiscount('free-fries', 3.49);
-    const c = check({ selections: [burger(), { ...target, appliedDiscounts: [discount] }] });
-    return redeemRequest(identifier, { check: c, redemptions: [redemption('free-fries', { selectionGuid: target.guid, appliedDiscountGuid: discount.guid })] });
-  }
 
   it('a retry of the GUID answers ACCEPT from the committed debit, without a second debit', async () => {
     const member = await seedMember(t.deps, { points: 60 });

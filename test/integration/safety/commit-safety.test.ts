@@ -8,10 +8,10 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { burger, fries } from '../../support/demo-menu.js';
+import { burger, friesRedeem } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast } from '../../support/toast-client.js';
-import { accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, signupRequest, transferRequest } from '../../support/toast-requests.js';
+import { accrueRequest, inquireRequest, paidCheck, reverseRequest, signupRequest, transferRequest } from '../../support/toast-requests.js';
 import { DEFAULT_LEASE_MS, identifierKey } from '../../../server/loyalty/idempotency/idempotency.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
 
@@ -54,13 +54,6 @@ describe('commit safety: the answer of a committed effect is ACCEPT', () => {
     restore();
     await t.close();
   });
-
-  function friesRedeem(identifier: string) {
-    const target = fries(3.49);
-    const discount = loyaltyDiscount('free-fries', 3.49);
-    const c = check({ selections: [burger(), { ...target, appliedDiscounts: [discount] }] });
-    return redeemRequest(identifier, { check: c, redemptions: [redemption('free-fries', { selectionGuid: target.guid, appliedDiscountGuid: discount.guid })] });
-  }
 
   it('REDEEM whose answer cannot be stored: ACCEPT, one debit, same bytes on retry, REVERSE works, ledger clean', async () => {
     const member = await seedMember(t.deps, { points: 60 });

@@ -9,13 +9,12 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
-import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { CAFE, pastryRedeem } from '../../support/cafe.js';
-import { burger, fries } from '../../support/demo-menu.js';
+import { friesRedeem } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
-import { check, loyaltyDiscount, redeemRequest, redemption, reverseRequest } from '../../support/toast-requests.js';
+import { reverseRequest } from '../../support/toast-requests.js';
 import { recordedEvaluationOf } from '../../../server/loyalty/offers/recorded-evaluation.js';
 
 const applied = (r: ToastReply): (string | undefined)[] => r.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier);
@@ -32,19 +31,9 @@ describe('Toast webhook: a REDEEM carrying a discount an earlier REDEEM redeemed
     expect(report.ok, found.join('\n')).to.equal(true);
   }
 
-  /** A demo REDEEM of Free Fries (50 points) on one check, sent as often as needed. */
-  function friesRedeem(member: MemberRecord) {
-    const d = loyaltyDiscount('free-fries', 3.49);
-    const side = fries(3.49, { appliedDiscounts: [d] });
-    return redeemRequest(member.loyaltyIdentifier, {
-      check: check({ selections: [burger(10), side] }),
-      redemptions: [redemption('free-fries', { selectionGuid: side.guid, appliedDiscountGuid: d.guid })],
-    });
-  }
-
   it('a later REDEEM the engine accepts afresh finds the debit taken: applied from the record, one debit, the later record names it', async () => {
     const member = await seedMember(t.deps, { points: 200 });
-    const body = friesRedeem(member);
+    const body = friesRedeem(member.loyaltyIdentifier, 10);
     expect(applied(await toast(t.app, 'LOYALTY_REDEEM', body))).to.deep.equal(['free-fries']);
     const laterGuid = randomUUID();
     // 150 points left: the engine would accept the fries again; the ledger's sourceKey says no.
@@ -66,7 +55,7 @@ describe('Toast webhook: a REDEEM carrying a discount an earlier REDEEM redeemed
 
   it('a later REDEEM of a discount whose redemption was reversed is refused, and debits nothing', async () => {
     const member = await seedMember(t.deps, { points: 200 });
-    const body = friesRedeem(member);
+    const body = friesRedeem(member.loyaltyIdentifier, 10);
     const first = randomUUID();
     await toast(t.app, 'LOYALTY_REDEEM', body, { guid: first });
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(first, member.loyaltyIdentifier));

@@ -6,21 +6,10 @@
  */
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { burger, fries } from '../../support/demo-menu.js';
+import { friesRedeem } from '../../support/demo-menu.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
-import { check, loyaltyDiscount, redeemRequest, redemption } from '../../support/toast-requests.js';
-
-function friesRedeem(member: MemberRecord) {
-  const d = loyaltyDiscount('free-fries', 3.49);
-  const side = fries(3.49, { appliedDiscounts: [d] });
-  return redeemRequest(member.loyaltyIdentifier, {
-    check: check({ selections: [burger(10), side] }),
-    redemptions: [redemption('free-fries', { selectionGuid: side.guid, appliedDiscountGuid: d.guid })],
-  });
-}
 
 describe('Toast webhook: REDEEM reads its account while the request is claimed', () => {
   let t: TestApp;
@@ -70,7 +59,7 @@ describe('Toast webhook: REDEEM reads its account while the request is claimed',
     client.on('commandStarted', started);
     client.on('commandSucceeded', succeeded);
     try {
-      const reply = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member));
+      const reply = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member.loyaltyIdentifier, 10));
       expect(reply.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier)).to.deep.equal(['free-fries']);
     } finally {
       client.off('commandStarted', started);
@@ -86,7 +75,7 @@ describe('Toast webhook: REDEEM reads its account while the request is claimed',
   it('a copy of a done REDEEM answers the stored bytes even when its account read fails', async () => {
     const member = await seedMember(t.deps, { points: 200 });
     const guid = randomUUID();
-    const body = friesRedeem(member);
+    const body = friesRedeem(member.loyaltyIdentifier, 10);
     const first = await toast(t.app, 'LOYALTY_REDEEM', body, { guid });
     const restore = failAccountReads(1);
     try {
@@ -106,7 +95,7 @@ describe('Toast webhook: REDEEM reads its account while the request is claimed',
   it('a failed account read fails the owner\'s REDEEM with nothing debited; the retry debits once', async () => {
     const member = await seedMember(t.deps, { points: 200 });
     const guid = randomUUID();
-    const body = friesRedeem(member);
+    const body = friesRedeem(member.loyaltyIdentifier, 10);
     const restore = failAccountReads(1);
     let failed: ToastReply | undefined;
     try {

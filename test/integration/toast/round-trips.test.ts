@@ -9,13 +9,13 @@ import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { updateTier } from '../../../server/loyalty/tiers/tier-update.js';
 import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { burger, fries } from '../../support/demo-menu.js';
+import { burger, fries, friesRedeem } from '../../support/demo-menu.js';
 import { CAFE, pastryRedeem } from '../../support/cafe.js';
 import { commandCounter, describeCommands, type CommandCounter, type CountedCommand } from '../../support/command-counter.js';
 import { seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
 import {
-  accrueRequest, check, inquireRequest, loyaltyDiscount, paidCheck, redeemRequest, redemption, reverseRequest, searchRequest, selection,
+  accrueRequest, check, inquireRequest, paidCheck, reverseRequest, searchRequest, selection,
 } from '../../support/toast-requests.js';
 import type { TransactionType } from '../../../server/toast/transaction-types.js';
 
@@ -78,7 +78,7 @@ describe('Toast webhook: round trips per request (MongoDB command monitoring)', 
       });
 
       it(`REDEEM ≤ ${BUDGET.REDEEM}`, async () => {
-        const body = program === 'cafe' ? pastryRedeem(member) : redeemFries(member.loyaltyIdentifier);
+        const body = program === 'cafe' ? pastryRedeem(member) : friesRedeem(member.loyaltyIdentifier);
         const redeemed = await measure('LOYALTY_REDEEM', body, { guid: redeemGuid, restaurant });
         expect(redeemed.reply.body.checkResponse?.appliedRedemptions, redeemed.reply.text).to.have.length(1);
         within(`${program} REDEEM`, redeemed.commands, BUDGET.REDEEM);
@@ -112,7 +112,7 @@ describe('Toast webhook: round trips per request (MongoDB command monitoring)', 
 
       it('a REVERSE of a REDEEM stored before its member was joined to it still credits (the member read separately)', async () => {
         const guid = randomUUID();
-        const body = program === 'cafe' ? pastryRedeem(member) : redeemFries(member.loyaltyIdentifier);
+        const body = program === 'cafe' ? pastryRedeem(member) : friesRedeem(member.loyaltyIdentifier);
         await toast(t.app, 'LOYALTY_REDEEM', body, { guid, restaurant });
         const before = await t.deps.models.Member.findById(member._id).lean();
         await t.deps.models.ToastTransaction.updateOne({ transactionGuid: guid }, { $unset: { memberRef: '' } });
@@ -126,12 +126,3 @@ describe('Toast webhook: round trips per request (MongoDB command monitoring)', 
   }
 });
 
-/** A demo REDEEM of Free Fries on a check with fries (the bench's REDEEM). */
-function redeemFries(loyaltyIdentifier: string) {
-  const discount = loyaltyDiscount('free-fries', 3.49);
-  const side = fries(3.49, { appliedDiscounts: [discount] });
-  return redeemRequest(loyaltyIdentifier, {
-    check: check({ selections: [burger(), side] }),
-    redemptions: [redemption('free-fries', { selectionGuid: side.guid, appliedDiscountGuid: discount.guid })],
-  });
-}
