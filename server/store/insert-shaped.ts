@@ -56,13 +56,19 @@ function defaultPaths(schema: SchemaPaths): DefaultPath[] {
 /** `doc` with every missing defaulted path filled in (nested objects are copied, never mutated). */
 export function schemaShaped<T extends Record<string, unknown>>(schema: SchemaPaths, doc: T): T & { _id: unknown } {
   const shaped: Record<string, unknown> = { _id: doc._id ?? new Types.ObjectId(), ...doc };
+  const copies = new Set<object>();
   for (const { segments, make } of defaultPaths(schema)) {
     let holder = shaped;
-    for (const segment of segments.slice(0, -1)) {
-      const inner = holder[segment];
-      const copy = inner !== null && typeof inner === 'object' ? { ...(inner as Record<string, unknown>) } : {};
-      holder[segment] = copy;
-      holder = copy;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const segment = segments[i] as string;
+      let inner = holder[segment] as Record<string, unknown> | null | undefined;
+      if (inner === null || typeof inner !== 'object' || !copies.has(inner)) {
+        // Copied once per document: the caller's nested object is never written to.
+        inner = inner !== null && typeof inner === 'object' ? { ...inner } : {};
+        copies.add(inner);
+        holder[segment] = inner;
+      }
+      holder = inner;
     }
     const last = segments[segments.length - 1] as string;
     if (holder[last] === undefined) holder[last] = make();

@@ -214,11 +214,10 @@ export async function storeReadOnlyResponse(
 ): Promise<StoredResponse> {
   const now = opts.clock.now();
   try {
-    // The hottest write of the webhook: the driver directly, every field set here (no casting needed).
-    await models.ToastTransaction.collection.insertOne({
+    // The hottest write of the webhook: through the driver, shaped like every hot insert.
+    await insertShaped(models.ToastTransaction, {
       ...key, programId: opts.programId, state: 'DONE', requestHash: opts.requestHash, claimToken: randomUUID(),
-      leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body,
-      memberId: record.memberId ?? null, memberRef: memberRef(record), accrualId: record.accrualId ?? null, evaluation: storedEvaluation(record.evaluation),
+      leaseUntil: now, createdAt: now, completedAt: now, responseStatus: response.status, responseBody: response.body, ...storedRecord(record),
     });
     return response;
   } catch (err) {

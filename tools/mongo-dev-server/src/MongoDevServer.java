@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.net.InetSocketAddress;
@@ -298,15 +299,19 @@ public final class MongoDevServer {
             return values;
         }
 
-        /** The positions a narrowing index gives for the query (the unique index first, then the equality index pinning most fields), or null. */
-        private synchronized Iterable<Integer> narrowedPositions(Document query) {
+        /**
+         * How the query can be narrowed: the positions of the unique index it pins (with more
+         * conditions), else of the equality index pinning most fields; null when none does.
+         * Deciding reads no positions (an aggregation decides first, then queries).
+         */
+        private synchronized Supplier<Iterable<Integer>> narrowing(Document query) {
             for (Index<Integer> index : getIndexes()) {
                 if (!index.isUnique()) continue;
                 List<String> keys = index.getKeys().stream().map(IndexKey::getKey).collect(Collectors.toList());
                 if (keys.size() >= query.size() || pinned(query, keys) == null) continue;
                 Document exact = new Document();
                 for (String key : keys) exact.put(key, query.get(key));
-                if (index.canHandle(exact)) return index.getPositions(exact);
+                if (index.canHandle(exact)) return () -> index.getPositions(exact);
             }
             EqualityIndex best = null;
             List<Object> bestValues = null;
@@ -317,11 +322,14 @@ public final class MongoDevServer {
                     bestValues = values;
                 }
             }
-            return best == null ? null : best.positionsOf(bestValues);
+            if (best == null) return null;
+            EqualityIndex chosen = best;
+            List<Object> values = bestValues;
+            return () -> chosen.positionsOf(values);
         }
 
         synchronized boolean canNarrow(Document query) {
-            return narrowedPositions(query) != null;
+            return narrowing(query) != null;
         }
 
         @Override
@@ -329,8 +337,8 @@ public final class MongoDevServer {
             for (Index<Integer> index : getIndexes()) {
                 if (index.canHandle(query)) return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            Iterable<Integer> positions = narrowedPositions(query);
-            if (positions != null) return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            Supplier<Iterable<Integer>> narrowed = narrowing(query);
+            if (narrowed != null) return matchDocuments(query, narrowed.get(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
