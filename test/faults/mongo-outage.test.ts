@@ -30,7 +30,8 @@ interface Sent {
   kind: Kind;
   guid: string;
   member: string;
-  phase: 'up' | 'down' | 'back';
+  /** `stopping`: sent after the stop began and before the server was gone; may go either way. */
+  phase: 'up' | 'stopping' | 'down' | 'back';
   /** Date.now() when sent, and how long the answer took. */
   at: number;
   ms: number;
@@ -140,8 +141,11 @@ describe('fault: MongoDB stops during an INQUIRE/REDEEM/ACCRUE load and starts a
     const burstGuids = members.map(() => randomUUID());
     const burst = Promise.all(members.map((m, i) => send('LOYALTY_REDEEM', m, burstGuids[i])));
     await waitFor('a REDEEM of the burst debited', async () => (await models.LedgerEntry.exists({ kind: 'REDEEM', 'refs.transactionGuid': { $in: burstGuids } })) !== null, 30_000, 5);
-    phase = 'down';
+    // A request sent while the server is shutting down may still be served whole: only what is
+    // sent once its process has exited and its port is closed is "down".
+    phase = 'stopping';
     await Promise.all([mongo.stop(), conn.close(true)]);
+    phase = 'down';
     const stoppedAt = Date.now();
     await waitFor('/readyz not ready', async () => (await fetch(`${api.baseUrl}/readyz`)).status === 503, 10_000);
     await waitFor('requests sent while down', async () => Date.now() - stoppedAt >= 4000 && sent.filter((s) => s.phase === 'down' && s.ms > 0).length >= 12, 60_000);
@@ -198,7 +202,7 @@ describe('fault: MongoDB stops during an INQUIRE/REDEEM/ACCRUE load and starts a
     }
     expect(await ledgerVerifyClean(uri)).to.match(/0 violations$/);
     // The figures of this run, for the landing log.
-    const figures = (['up', 'down', 'back'] as const).map((p) => {
+    const figures = (['up', 'stopping', 'down', 'back'] as const).map((p) => {
       const of = sent.filter((s) => s.phase === p);
       return `${p} ${of.length} (${of.filter((s) => s.transactionStatus === 'ERROR').length} ERROR, max ${Math.max(0, ...of.map((s) => s.ms))} ms)`;
     });
