@@ -87,7 +87,10 @@ export async function dispatch(deps: AppDeps, ctx: ToastRequestContext, body: un
     throw err;
   }
   const answer = answerBodies(accepted(outcome));
-  const stored = await completeAfterCommit(deps.models, claim, { status: 200, body: answer.stored }, outcome.record ?? {}, deps.clock.now(), deps.logger);
+  const [stored] = await Promise.all([
+    completeAfterCommit(deps.models, claim, { status: 200, body: answer.stored }, outcome.record ?? {}, deps.clock.now(), deps.logger),
+    outcome.finishing,
+  ]);
   return sendable(deps, ctx, answer, stored);
 }
 
@@ -113,9 +116,12 @@ async function runUnclaimed(
     const answer = answerBodies(accepted(outcome));
     const opts = { programId: ctx.program.programId, requestHash, clock: deps.clock };
     const response = { status: 200, body: answer.stored };
-    const stored = handler.claimsByEffect
-      ? await storeAfterCommit(deps.models, key, opts, response, outcome.record ?? {}, deps.logger)
-      : await storeReadOnlyResponse(deps.models, key, opts, response, outcome.record);
+    const [stored] = await Promise.all([
+      handler.claimsByEffect
+        ? storeAfterCommit(deps.models, key, opts, response, outcome.record ?? {}, deps.logger)
+        : storeReadOnlyResponse(deps.models, key, opts, response, outcome.record),
+      outcome.finishing,
+    ]);
     return await sendable(deps, ctx, answer, stored);
   } catch (err) {
     if (err instanceof LoyaltyError) return statusResponse(ctx.type, transactionStatusFor(err.code));

@@ -47,3 +47,34 @@ export function commandCounter(conn: mongoose.Connection): CommandCounter {
 export function describeCommands(commands: readonly CountedCommand[]): string {
   return commands.map((c) => `${c.name} ${c.collection}`).join(', ');
 }
+
+/**
+ * Runs `work` and returns, in order, when each command it sent started and ended (`start insert
+ * ledger`, `done insert ledger`), and whatever `work` marked in between: to prove which round
+ * trips overlap. `conn` must be connected with `monitorCommands: true`.
+ */
+export async function commandTimeline<T>(conn: mongoose.Connection, work: (mark: (label: string) => void) => Promise<T>): Promise<{ result: T; events: string[] }> {
+  const client = conn.getClient();
+  const events: string[] = [];
+  const names = new Map<number, string>();
+  const started = (e: { requestId: number; commandName: string; command: Record<string, unknown> }): void => {
+    if (HOUSEKEEPING.has(e.commandName)) return;
+    const name = `${e.commandName} ${String(e.command[e.commandName])}`;
+    names.set(e.requestId, name);
+    events.push(`start ${name}`);
+  };
+  const ended = (e: { requestId: number }): void => {
+    const name = names.get(e.requestId);
+    if (name) events.push(`done ${name}`);
+  };
+  client.on('commandStarted', started);
+  client.on('commandSucceeded', ended);
+  client.on('commandFailed', ended);
+  try {
+    return { result: await work((label) => events.push(label)), events };
+  } finally {
+    client.off('commandStarted', started);
+    client.off('commandSucceeded', ended);
+    client.off('commandFailed', ended);
+  }
+}

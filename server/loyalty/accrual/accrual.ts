@@ -62,6 +62,12 @@ export interface AcceptAccrualResult {
   /** True when this check had already been accepted (a retry with a new GUID). */
   duplicate: boolean;
   userMessage: string;
+  /**
+   * The posting job being added (a PENDING accrual): started, not awaited, so the caller can
+   * store its answer meanwhile. Never rejects (a failed add is left to the sweeper); await it
+   * before answering.
+   */
+  queued?: Promise<boolean>;
 }
 
 /** The member facts recorded on an accrual, so points computed later are deterministic. */
@@ -99,7 +105,7 @@ function appended(outcome: AppendOutcome): Pick<TierCause, 'entry' | 'member'> {
 }
 
 /**
- * Records a paid check and queues its points; answers what to print on the receipt.
+ * Records a paid check and starts queueing its points (`queued`); answers what to print on the receipt.
  *
  * The check's redemptions whose discount is gone are reversed (redemption-reconcile.ts) by the
  * posting worker for an accrual it posts, here for one it does not (UNCLAIMED, WITHHELD,
@@ -141,8 +147,10 @@ export async function acceptAccrual(deps: AccrualDeps, input: AcceptAccrualInput
     if (program) await takeBackPoints(deps.models, superseded, program, input.now);
     return acceptAccrual(deps, input);
   }
-  if (state === 'PENDING') await enqueueAccrual(deps, id.toHexString());
-  return { accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage };
+  return {
+    accrualId: id.toHexString(), points: computed.points, duplicate: false, userMessage,
+    ...(state === 'PENDING' ? { queued: enqueueAccrual(deps, id.toHexString()) } : {}),
+  };
 }
 
 /** A copy of an ACCRUE already accepted: the first answer, no second effect. */

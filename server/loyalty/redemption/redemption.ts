@@ -123,7 +123,8 @@ type Running = { start: AppendStart };
 
 /**
  * Commits one redemption: its reward usage (every limited period in one guarded update), its
- * budget (one guarded increment), then its points; a refused debit gives usage and budget back.
+ * budget (one guarded increment), then its points, its record written while the ledger moves the
+ * member projection (`whileProjecting`); a refused debit gives usage and budget back.
  * Answers the balance right after the debit when points moved, so the REDEEM answer needs no
  * second read of the ledger.
  *
@@ -159,6 +160,8 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
   }
   let balanceAfter: number | null = null;
   let taken = false;
+  /** The record's insert when it ran beside the debit's projection (true: inserted, false: already there). */
+  let recorded: boolean | undefined;
   if (applied.pointsCost > 0) {
     const outcome = await appendEntry(models, {
       programId: input.context.programId, memberId: input.member._id, delta: -applied.pointsCost, kind: 'REDEEM', sourceKey,
@@ -168,16 +171,23 @@ async function debit(input: RedeemInput, applied: AppliedRedemption, sourceKey: 
         checkGuid: input.check.checkGuid, appliedDiscountGuids: [applied.appliedDiscountGuid ?? applied.multiItemDiscountGuid].filter((g): g is string => !!g),
       },
       provenance: { ruleIds: [applied.identifier], ruleSetVersion: program.version },
-    }, input.now, { start: running.start });
+    }, input.now, {
+      start: running.start,
+      // The record needs the debit committed, not the member projection moved: written beside it.
+      whileProjecting: () => recordUsage(input, applied, sourceKey, reserved.keys),
+    });
     if (outcome.status === 'INSUFFICIENT') {
       await giveBack();
       return refuse('NEEDS_POINTS');
     }
     balanceAfter = outcome.entry.balanceAfter;
-    if (outcome.status === 'APPLIED') running.start = outcome.member;
+    if (outcome.status === 'APPLIED') {
+      running.start = outcome.member;
+      recorded = outcome.alongside;
+    }
     taken = outcome.status === 'DUPLICATE';
   }
-  if (!taken) taken = !await recordUsage(input, applied, sourceKey, reserved.keys);
+  if (!taken) taken = !(recorded ?? await recordUsage(input, applied, sourceKey, reserved.keys));
   const record = taken ? await earlier() : null;
   if (record) {
     await giveBack();

@@ -53,6 +53,7 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
   let credited = 0;
   let start = input.start;
   for (const c of targets) {
+    let gaveBack = false;
     if (c.points > 0) {
       const outcome = await appendEntry(input.models, {
         programId: input.programId, memberId: input.memberId, delta: c.points, kind: 'REVERSE_REDEEM',
@@ -63,13 +64,18 @@ export async function reverseRedemptions(input: ReverseRedeemInput): Promise<num
         },
         provenance: { ruleIds: [c.rewardId] },
         ...(input.cause ? { cause: input.cause } : {}),
-      }, input.now, start ? { start } : {});
+      }, input.now, {
+        ...(start ? { start } : {}),
+        // Needs the credit committed, not the member projection moved: done beside it.
+        whileProjecting: () => giveBackUsage(input, c),
+      });
       if (outcome.status === 'APPLIED') {
         credited += 1;
         start = outcome.member;
+        gaveBack = true;
       }
     }
-    await giveBackUsage(input, c);
+    if (!gaveBack) await giveBackUsage(input, c);
   }
   return credited;
 }

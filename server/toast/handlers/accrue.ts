@@ -28,6 +28,7 @@ export const accrueHandler: ToastHandler<'LOYALTY_ACCRUE'> = {
     return {
       response: { checkResponse: { userMessage: result.userMessage } },
       record: { memberId: member ? String(member._id) : null, accrualId: result.accrualId },
+      ...(result.queued ? { finishing: result.queued } : {}),
     };
   },
 };

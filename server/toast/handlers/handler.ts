@@ -36,6 +36,11 @@ export interface HandlerOutcome {
   /** ACCEPT body members; `transactionStatus` is added by the dispatcher. */
   response: Omit<LoyaltyTransactionResponse, 'transactionStatus'>;
   record?: TransactionRecord;
+  /**
+   * Work the handler started that the answer waits for, but that need not come before storing
+   * the answer (ACCRUE's posting job): dispatch awaits it beside the store. Must never reject.
+   */
+  finishing?: Promise<unknown>;
 }
 
 export interface ToastHandler<T extends TransactionType> {

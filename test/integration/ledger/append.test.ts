@@ -133,4 +133,21 @@ describe('ledger append', () => {
     expect(await readBalance(models, id)).to.deep.equal({ balance: 60, seq: 1, lifetime: 60 });
     expect(await assertChain(id)).to.equal(60);
   });
+
+  it('runs whileProjecting beside the projection of an APPLIED entry only, hands back its answer, and throws its failure after both settled', async () => {
+    const id = await newMember();
+    const seen: number[] = [];
+    const applied = await appendEntry(models, req(id, 30, 'accrue:beside'), now, { whileProjecting: async (entry) => { seen.push(entry.seq); return 'recorded'; } });
+    expect(applied.status === 'APPLIED' && applied.alongside).to.equal('recorded');
+    // A repeat (DUPLICATE) and a refusal (INSUFFICIENT) commit nothing: nothing runs beside them.
+    const repeat = await appendEntry(models, req(id, 30, 'accrue:beside'), now, { whileProjecting: async (entry) => { seen.push(entry.seq); } });
+    const refused = await appendEntry(models, req(id, -500, 'redeem:beside'), now, { whileProjecting: async (entry) => { seen.push(entry.seq); } });
+    expect([repeat.status, refused.status]).to.deep.equal(['DUPLICATE', 'INSUFFICIENT']);
+    expect(seen).to.deep.equal([1]);
+    // Its failure is the append's, thrown once the projection too has moved: the entry stands.
+    let thrown: unknown;
+    await appendEntry(models, req(id, -10, 'redeem:beside-fails'), now, { whileProjecting: async () => { throw new Error('record failed'); } }).catch((err: unknown) => { thrown = err; });
+    expect((thrown as Error | undefined)?.message).to.equal('record failed');
+    expect(await assertChain(id)).to.equal(20);
+  });
 });

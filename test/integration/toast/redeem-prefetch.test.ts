@@ -8,27 +8,15 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { friesRedeem } from '../../support/demo-menu.js';
+import { commandTimeline } from '../../support/command-counter.js';
 import { balanceOf, entriesOf, seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
+import { unhandledDuring } from '../../support/unhandled-rejections.js';
 
 describe('Toast webhook: REDEEM reads its account while the request is claimed', () => {
   let t: TestApp;
   before(async () => { t = await startTestApp({ dbPrefix: 'prefetch', monitorCommands: true }); });
   after(async () => { await t.close(); });
-
-  /** Rejections nobody handled while `work` ran (a dropped read must never be one). */
-  async function unhandledDuring(work: () => Promise<void>): Promise<unknown[]> {
-    const seen: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => { seen.push(reason); };
-    process.on('unhandledRejection', onUnhandled);
-    try {
-      await work();
-      await new Promise((resolve) => setImmediate(resolve));
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
-    return seen;
-  }
 
   /** Makes the next `n` account reads (members by loyalty identifier) fail like a lost connection. */
   function failAccountReads(n: number): () => void {
@@ -47,24 +35,8 @@ describe('Toast webhook: REDEEM reads its account while the request is claimed',
 
   it('starts the account read before the claim insert is answered', async () => {
     const member = await seedMember(t.deps, { points: 200 });
-    const client = t.deps.conn.getClient();
-    const events: string[] = [];
-    const names = new Map<number, string>();
-    const started = (e: { requestId: number; commandName: string; command: Record<string, unknown> }): void => {
-      const name = `${e.commandName} ${String(e.command[e.commandName])}`;
-      names.set(e.requestId, name);
-      events.push(`start ${name}`);
-    };
-    const succeeded = (e: { requestId: number }): void => { events.push(`done ${names.get(e.requestId) ?? '?'}`); };
-    client.on('commandStarted', started);
-    client.on('commandSucceeded', succeeded);
-    try {
-      const reply = await toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member.loyaltyIdentifier, 10));
-      expect(reply.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier)).to.deep.equal(['free-fries']);
-    } finally {
-      client.off('commandStarted', started);
-      client.off('commandSucceeded', succeeded);
-    }
+    const { result: reply, events } = await commandTimeline(t.deps.conn, () => toast(t.app, 'LOYALTY_REDEEM', friesRedeem(member.loyaltyIdentifier, 10)));
+    expect(reply.body.checkResponse!.appliedRedemptions!.map((a) => a.identifier)).to.deep.equal(['free-fries']);
     const readStarts = events.indexOf('start find members');
     const claimDone = events.indexOf('done insert toastTransactions');
     expect(readStarts, events.join(', ')).to.be.at.least(0);
