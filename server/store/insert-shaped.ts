@@ -13,6 +13,7 @@
  * validates each one read back).
  */
 import { Types, type SchemaType } from 'mongoose';
+import { insertInBatch, type BatchingCollection } from './insert-batch.js';
 
 /** What shaping reads of a mongoose schema: its paths. */
 export interface SchemaPaths {
@@ -22,7 +23,7 @@ export interface SchemaPaths {
 /** What an insert needs of a mongoose model: its schema and its driver collection. */
 export interface ShapedModel {
   schema: SchemaPaths;
-  collection: { insertOne(doc: never): Promise<unknown> };
+  collection: BatchingCollection;
 }
 
 /** A schema path that has a default: its dotted segments and how to make the value. */
@@ -76,9 +77,12 @@ export function schemaShaped<T extends Record<string, unknown>>(schema: SchemaPa
   return shaped as T & { _id: unknown };
 }
 
-/** Inserts `doc` shaped by `model`'s schema; returns the document as stored. Duplicate keys throw as from `create`. */
+/**
+ * Inserts `doc` shaped by `model`'s schema, with the other inserts of this turn (insert-batch.ts);
+ * returns the document as stored. Duplicate keys throw as from `create`.
+ */
 export async function insertShaped<T extends Record<string, unknown>>(model: ShapedModel, doc: T): Promise<T & { _id: unknown }> {
   const shaped = schemaShaped(model.schema, doc);
-  await model.collection.insertOne(shaped as never);
+  await insertInBatch(model.collection, shaped);
   return shaped;
 }
