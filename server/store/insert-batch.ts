@@ -40,12 +40,13 @@ export function insertInBatch(collection: BatchingCollection, doc: object): Prom
 
 function flush(collection: BatchingCollection, batch: Waiting[]): void {
   if (waitingBy.get(collection) === batch) waitingBy.delete(collection);
+  // A driver call that throws instead of rejecting fails its inserts too, never the process.
   if (batch.length === 1) {
     const [only] = batch as [Waiting];
-    collection.insertOne(only.doc as never).then(() => only.resolve(), only.reject);
+    new Promise((resolve) => { resolve(collection.insertOne(only.doc as never)); }).then(() => only.resolve(), only.reject);
     return;
   }
-  collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false }).then(
+  new Promise((resolve) => { resolve(collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false })); }).then(
     () => { for (const w of batch) w.resolve(); },
     (err: unknown) => settleEach(batch, err),
   );

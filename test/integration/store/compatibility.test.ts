@@ -179,6 +179,15 @@ describe('store compatibility (MongoDB-compatible server)', () => {
       { 'refs.checkGuid': 'c5', state: 'nope' },
       { restaurantGuid: 'r9' },
       { restaurantGuid: 1 },
+      // `$in` of one key, with the others pinned: the unique index and the equality indexes.
+      { restaurantGuid: 'r1', transactionGuid: 't4', type: { $in: ['ACCRUE', 'REDEEM'] }, key: 'k4' },
+      { restaurantGuid: 'r1', transactionGuid: 't4', type: 'ACCRUE', key: { $in: ['k4', 'k25', 'k46', 'nope'] } },
+      { restaurantGuid: 'r0', transactionGuid: { $in: ['t3', 't5', 't3'] } },
+      { state: { $in: ['DONE', 'X'] }, type: 'REDEEM', n: { $gt: 20 } },
+      { tags: { $in: ['g1', 'g0'] } },
+      { restaurantGuid: { $in: [] } },
+      { restaurantGuid: { $in: ['r1', null] } },
+      { restaurantGuid: { $in: ['r1'] }, transactionGuid: { $in: ['t1', 't4'] } },
     ];
     const check = async (): Promise<void> => {
       for (const q of queries) {

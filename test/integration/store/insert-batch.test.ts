@@ -53,5 +53,10 @@ describe('inserts of one turn as one command (group commit)', () => {
     };
     const result = await Promise.all([{ key: 'd1' }, { key: 'd2' }].map((d) => insertInBatch(failing, d).then(() => 'stored', (err: Error) => err.message)));
     expect(result).to.deep.equal(['connection closed (injected)', 'connection closed (injected)']);
+    // A driver call that throws rather than rejects: the insert fails, the process does not.
+    const throwing: BatchingCollection = { insertOne: () => { throw new Error('thrown'); }, insertMany: () => { throw new Error('thrown'); } };
+    const lone = await insertInBatch(throwing, { key: 'e1' }).then(() => 'stored', (err: Error) => err.message);
+    const together = await Promise.all([{ key: 'e2' }, { key: 'e3' }].map((d) => insertInBatch(throwing, d).then(() => 'stored', (err: Error) => err.message)));
+    expect([lone, ...together]).to.deep.equal(['thrown', 'thrown', 'thrown']);
   });
 });

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -288,44 +289,87 @@ public final class MongoDevServer {
                 && !BsonRegularExpression.isRegularExpression(value);
         }
 
-        /** The query's plain-equality values for `keys`, in order; null when one is not pinned so. */
-        private static List<Object> pinned(Document query, List<String> keys) {
-            List<Object> values = new ArrayList<>(keys.size());
+        /**
+         * The value tuples the query allows for `keys`, in key order: each key pinned by plain
+         * equality or, for at most one key, by `$in` of plain values (one tuple per value; none
+         * for an empty `$in`). Null when a key is not pinned so.
+         */
+        private static List<List<Object>> pinned(Document query, List<String> keys) {
+            List<List<Object>> tuples = new ArrayList<>();
+            tuples.add(new ArrayList<>(keys.size()));
+            boolean alternatives = false;
             for (String key : keys) {
                 Object value = query.get(key);
-                if (!plainValue(value)) return null;
-                values.add(value);
+                if (plainValue(value)) {
+                    for (List<Object> tuple : tuples) tuple.add(value);
+                    continue;
+                }
+                Collection<?> in = inValues(value);
+                if (in == null || alternatives) return null;
+                alternatives = true;
+                List<List<Object>> grown = new ArrayList<>(tuples.size() * in.size());
+                for (List<Object> tuple : tuples) {
+                    for (Object v : in) {
+                        List<Object> next = new ArrayList<>(tuple);
+                        next.add(v);
+                        grown.add(next);
+                    }
+                }
+                tuples = grown;
             }
+            return tuples;
+        }
+
+        /** The values of `{$in: [...]}` when it is the whole condition and every value is plain; else null. */
+        private static Collection<?> inValues(Object condition) {
+            if (!(condition instanceof Document document) || document.size() != 1) return null;
+            if (!(document.get("$in") instanceof Collection<?> values)) return null;
+            for (Object v : values) if (!plainValue(v)) return null;
             return values;
+        }
+
+        /** Positions of every lookup, each once, in position order. */
+        private static <T> Iterable<Integer> union(List<T> lookups, Function<T, Iterable<Integer>> positionsOf) {
+            if (lookups.size() == 1) return positionsOf.apply(lookups.get(0));
+            TreeSet<Integer> all = new TreeSet<>();
+            for (T lookup : lookups) positionsOf.apply(lookup).forEach(all::add);
+            return all;
         }
 
         /**
          * How the query can be narrowed: the positions of the unique index it pins (with more
-         * conditions), else of the equality index pinning most fields; null when none does.
-         * Deciding reads no positions (an aggregation decides first, then queries).
+         * conditions, or with one key's `$in`), else of the equality index pinning most fields;
+         * null when none does. Deciding reads no positions (an aggregation decides first, then queries).
          */
         private synchronized Supplier<Iterable<Integer>> narrowing(Document query) {
             for (Index<Integer> index : getIndexes()) {
                 if (!index.isUnique()) continue;
                 List<String> keys = index.getKeys().stream().map(IndexKey::getKey).collect(Collectors.toList());
-                if (keys.size() >= query.size() || pinned(query, keys) == null) continue;
-                Document exact = new Document();
-                for (String key : keys) exact.put(key, query.get(key));
-                if (index.canHandle(exact)) return () -> index.getPositions(exact);
+                List<List<Object>> tuples = pinned(query, keys);
+                // One exact tuple covering the whole query is the superclass's own index lookup.
+                if (tuples == null || (tuples.size() == 1 && keys.size() >= query.size())) continue;
+                List<Document> exacts = new ArrayList<>(tuples.size());
+                for (List<Object> tuple : tuples) {
+                    Document exact = new Document();
+                    for (int i = 0; i < keys.size(); i++) exact.put(keys.get(i), tuple.get(i));
+                    exacts.add(exact);
+                }
+                if (!exacts.stream().allMatch(index::canHandle)) continue;
+                return () -> union(exacts, index::getPositions);
             }
             EqualityIndex best = null;
-            List<Object> bestValues = null;
+            List<List<Object>> bestTuples = null;
             for (EqualityIndex index : equalityIndexes) {
-                List<Object> values = pinned(query, index.keys);
-                if (values != null && (best == null || index.keys.size() > best.keys.size())) {
+                List<List<Object>> tuples = pinned(query, index.keys);
+                if (tuples != null && (best == null || index.keys.size() > best.keys.size())) {
                     best = index;
-                    bestValues = values;
+                    bestTuples = tuples;
                 }
             }
             if (best == null) return null;
             EqualityIndex chosen = best;
-            List<Object> values = bestValues;
-            return () -> chosen.positionsOf(values);
+            List<List<Object>> tuples = bestTuples;
+            return () -> union(tuples, chosen::positionsOf);
         }
 
         synchronized boolean canNarrow(Document query) {

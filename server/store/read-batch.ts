@@ -1,0 +1,85 @@
+/**
+ * The hottest read, batched like the hot inserts (insert-batch.ts): lookups of one collection by
+ * the same fixed fields and one unique field, asked for in the same turn of the event loop, go
+ * to the server as one `find` with `$in` — one round trip and one command instead of one per
+ * request (the DataLoader pattern) — and each caller gets the document its value names, or
+ * null. A read batched with others is as fresh as its own would have been: they are sent
+ * together. A lone lookup goes out as `findOne`, unchanged. A failed command fails every
+ * lookup in it, as it would have failed each alone.
+ */
+import mongoose from 'mongoose';
+
+const { BSON } = mongoose.mongo;
+
+/** What a batch needs of a driver collection. */
+export interface BatchReadCollection {
+  findOne(filter: never, options: never): Promise<unknown>;
+  find(filter: never, options: never): { toArray(): Promise<unknown[]> };
+}
+
+interface Waiting {
+  resolve: (doc: Record<string, unknown> | null) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Batch {
+  fixed: Record<string, string>;
+  field: string;
+  options: Record<string, unknown>;
+  /** Waiting lookups by the value they name. */
+  byValue: Map<string, Waiting[]>;
+}
+
+const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch>>();
+
+/**
+ * The document of `collection` matching `fixed` whose `field` (unique together with `fixed`)
+ * equals `value`, read with the other lookups of this turn; null when there is none.
+ */
+export function findOneInBatch<T>(
+  collection: BatchReadCollection, fixed: Record<string, string>, field: string, value: string, options: Record<string, unknown> = {},
+): Promise<T | null> {
+  let batches = batchesBy.get(collection);
+  if (!batches) {
+    batches = new Map();
+    batchesBy.set(collection, batches);
+  }
+  const key = JSON.stringify([fixed, field, options]);
+  let batch = batches.get(key);
+  if (!batch) {
+    const fresh: Batch = { fixed, field, options, byValue: new Map() };
+    batch = fresh;
+    batches.set(key, fresh);
+    setImmediate(() => {
+      batches.delete(key);
+      flush(collection, fresh);
+    });
+  }
+  const waiting = batch.byValue.get(value) ?? [];
+  batch.byValue.set(value, waiting);
+  return new Promise<T | null>((resolve, reject) => { waiting.push({ resolve: resolve as Waiting['resolve'], reject }); });
+}
+
+function flush(collection: BatchReadCollection, batch: Batch): void {
+  const values = [...batch.byValue.keys()];
+  const lone = values.length === 1;
+  // A driver call that throws instead of rejecting fails its lookups too, never the process.
+  new Promise<unknown[]>((resolve) => {
+    resolve(lone
+      ? collection.findOne({ ...batch.fixed, [batch.field]: values[0] } as never, batch.options as never).then((doc) => (doc ? [doc] : []))
+      : collection.find({ ...batch.fixed, [batch.field]: { $in: values } } as never, batch.options as never).toArray());
+  }).then(
+    (docs) => {
+      const found = new Map<unknown, Record<string, unknown>>();
+      for (const doc of docs as Record<string, unknown>[]) found.set(doc[batch.field], doc);
+      for (const [value, waiting] of batch.byValue) {
+        const doc = found.get(value) ?? null;
+        // Two lookups of one value in a turn: each gets its own copy to change (BSON types kept).
+        waiting.forEach((w, i) => w.resolve(doc && i > 0 ? BSON.deserialize(BSON.serialize(doc)) : doc));
+      }
+    },
+    (err: unknown) => {
+      for (const waiting of batch.byValue.values()) for (const w of waiting) w.reject(err);
+    },
+  );
+}
