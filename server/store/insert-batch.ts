@@ -8,6 +8,8 @@
  * would have been for each insert alone. A lone insert goes out as `insertOne`, unchanged.
  */
 
+import { boundCallers, operationBoundMs } from './operation-bound.js';
+
 /** What a batch needs of a driver collection. */
 export interface BatchingCollection {
   insertOne(doc: never): Promise<unknown>;
@@ -40,15 +42,17 @@ export function insertInBatch(collection: BatchingCollection, doc: object): Prom
 
 function flush(collection: BatchingCollection, batch: Waiting[]): void {
   if (waitingBy.get(collection) === batch) waitingBy.delete(collection);
+  // Past the operation's bound its callers fail as on a socket timeout (outcome unknown).
+  const settled = boundCallers(operationBoundMs(collection), (err) => { for (const w of batch) w.reject(err); });
   // A driver call that throws instead of rejecting fails its inserts too, never the process.
-  if (batch.length === 1) {
-    const [only] = batch as [Waiting];
-    new Promise((resolve) => { resolve(collection.insertOne(only.doc as never)); }).then(() => only.resolve(), only.reject);
-    return;
-  }
-  new Promise((resolve) => { resolve(collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false })); }).then(
-    () => { for (const w of batch) w.resolve(); },
-    (err: unknown) => settleEach(batch, err),
+  const insert = new Promise((resolve) => {
+    resolve(batch.length === 1
+      ? collection.insertOne((batch[0] as Waiting).doc as never)
+      : collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false }));
+  });
+  insert.then(
+    () => { settled(); for (const w of batch) w.resolve(); },
+    (err: unknown) => { settled(); settleEach(batch, err); },
   );
 }
 

@@ -8,6 +8,7 @@
  * lookup in it, as it would have failed each alone.
  */
 import mongoose from 'mongoose';
+import { boundCallers, operationBoundMs } from './operation-bound.js';
 
 const { BSON } = mongoose.mongo;
 
@@ -63,6 +64,9 @@ export function findOneInBatch<T>(
 function flush(collection: BatchReadCollection, batch: Batch): void {
   const values = [...batch.byValue.keys()];
   const lone = values.length === 1;
+  const rejectAll = (err: unknown): void => { for (const waiting of batch.byValue.values()) for (const w of waiting) w.reject(err); };
+  // Past the operation's bound its callers fail as on a socket timeout.
+  const settled = boundCallers(operationBoundMs(collection), rejectAll);
   // A driver call that throws instead of rejecting fails its lookups too, never the process.
   new Promise<unknown[]>((resolve) => {
     resolve(lone
@@ -70,6 +74,7 @@ function flush(collection: BatchReadCollection, batch: Batch): void {
       : collection.find({ ...batch.fixed, [batch.field]: { $in: values } } as never, batch.options as never).toArray());
   }).then(
     (docs) => {
+      settled();
       const found = new Map<unknown, Record<string, unknown>>();
       for (const doc of docs as Record<string, unknown>[]) found.set(doc[batch.field], doc);
       for (const [value, waiting] of batch.byValue) {
@@ -79,7 +84,8 @@ function flush(collection: BatchReadCollection, batch: Batch): void {
       }
     },
     (err: unknown) => {
-      for (const waiting of batch.byValue.values()) for (const w of waiting) w.reject(err);
+      settled();
+      rejectAll(err);
     },
   );
 }

@@ -59,4 +59,13 @@ describe('inserts of one turn as one command (group commit)', () => {
     const together = await Promise.all([{ key: 'e2' }, { key: 'e3' }].map((d) => insertInBatch(throwing, d).then(() => 'stored', (err: Error) => err.message)));
     expect([lone, ...together]).to.deep.equal(['thrown', 'thrown', 'thrown']);
   });
+
+  it('fails its callers as a network timeout when the command outlives the connection\'s selection + socket timeouts', async () => {
+    const conn = { getClient: () => ({ options: { serverSelectionTimeoutMS: 40, socketTimeoutMS: 60 } }) };
+    const hanging = { conn, insertOne: () => new Promise(() => undefined), insertMany: () => new Promise(() => undefined) } as BatchingCollection;
+    const started = Date.now();
+    const result = await Promise.all([{ key: 'f1' }, { key: 'f2' }].map((d) => insertInBatch(hanging, d).then(() => 'stored', (err: Error) => err.name)));
+    expect(result).to.deep.equal(['MongoNetworkTimeoutError', 'MongoNetworkTimeoutError']);
+    expect(Date.now() - started).to.be.within(90, 2000);
+  });
 });

@@ -65,4 +65,11 @@ describe('lookups of one turn as one command (batched reads)', () => {
     const thrown = await Promise.all([['a'], ['a', 'b']].map((codes) => Promise.all(codes.map((code) => findOneInBatch(throwing, { programId: 'p1' }, 'code', code).then(() => 'read', (err: Error) => err.message)))));
     expect(thrown).to.deep.equal([['thrown'], ['thrown', 'thrown']]);
   });
+
+  it('fails its lookups as a network timeout when the command outlives the connection\'s selection + socket timeouts', async () => {
+    const conn = { getClient: () => ({ options: { serverSelectionTimeoutMS: 40, socketTimeoutMS: 60 } }) };
+    const hanging = { conn, findOne: () => new Promise(() => undefined), find: () => ({ toArray: () => new Promise(() => undefined) }) } as unknown as BatchReadCollection;
+    const result = await Promise.all([['a'], ['a', 'b']].map((codes) => Promise.all(codes.map((code) => findOneInBatch(hanging, { programId: 'p1' }, 'code', code).then(() => 'read', (err: Error) => err.name)))));
+    expect(result).to.deep.equal([['MongoNetworkTimeoutError'], ['MongoNetworkTimeoutError', 'MongoNetworkTimeoutError']]);
+  });
 });
