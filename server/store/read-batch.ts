@@ -23,12 +23,21 @@ interface Waiting {
   reject: (err: unknown) => void;
 }
 
+/** A value a lookup names: a string, or an ObjectId (an `_id`), compared by its hex form. */
+export type LookupValue = string | mongoose.Types.ObjectId;
+
 interface Batch {
   fixed: Record<string, string>;
   field: string;
   options: Record<string, unknown>;
-  /** Waiting lookups by the value they name. */
-  byValue: Map<string, Waiting[]>;
+  /** Waiting lookups by the value they name (its string form), with the value as sent. */
+  byValue: Map<string, { value: LookupValue; waiting: Waiting[] }>;
+}
+
+/** The query time limit a mongoose connection was given (connectStore), for reads that skip mongoose. */
+export function timeLimitOf(model: { db: { get(key: string): unknown } }): { maxTimeMS?: number } {
+  const ms = model.db.get('maxTimeMS');
+  return typeof ms === 'number' ? { maxTimeMS: ms } : {};
 }
 
 const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch>>();
@@ -38,7 +47,7 @@ const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch>>();
  * equals `value`, read with the other lookups of this turn; null when there is none.
  */
 export function findOneInBatch<T>(
-  collection: BatchReadCollection, fixed: Record<string, string>, field: string, value: string, options: Record<string, unknown> = {},
+  collection: BatchReadCollection, fixed: Record<string, string>, field: string, value: LookupValue, options: Record<string, unknown> = {},
 ): Promise<T | null> {
   let batches = batchesBy.get(collection);
   if (!batches) {
@@ -56,15 +65,15 @@ export function findOneInBatch<T>(
       flush(collection, fresh);
     });
   }
-  const waiting = batch.byValue.get(value) ?? [];
-  batch.byValue.set(value, waiting);
-  return new Promise<T | null>((resolve, reject) => { waiting.push({ resolve: resolve as Waiting['resolve'], reject }); });
+  const named = batch.byValue.get(String(value)) ?? { value, waiting: [] };
+  batch.byValue.set(String(value), named);
+  return new Promise<T | null>((resolve, reject) => { named.waiting.push({ resolve: resolve as Waiting['resolve'], reject }); });
 }
 
 function flush(collection: BatchReadCollection, batch: Batch): void {
-  const values = [...batch.byValue.keys()];
+  const values = [...batch.byValue.values()].map((named) => named.value);
   const lone = values.length === 1;
-  const rejectAll = (err: unknown): void => { for (const waiting of batch.byValue.values()) for (const w of waiting) w.reject(err); };
+  const rejectAll = (err: unknown): void => { for (const { waiting } of batch.byValue.values()) for (const w of waiting) w.reject(err); };
   // Past the operation's bound its callers fail as on a socket timeout.
   const settled = boundCallers(operationBoundMs(collection), rejectAll);
   // A driver call that throws instead of rejecting fails its lookups too, never the process.
@@ -75,9 +84,9 @@ function flush(collection: BatchReadCollection, batch: Batch): void {
   }).then(
     (docs) => {
       settled();
-      const found = new Map<unknown, Record<string, unknown>>();
-      for (const doc of docs as Record<string, unknown>[]) found.set(doc[batch.field], doc);
-      for (const [value, waiting] of batch.byValue) {
+      const found = new Map<string, Record<string, unknown>>();
+      for (const doc of docs as Record<string, unknown>[]) found.set(String(doc[batch.field]), doc);
+      for (const [value, { waiting }] of batch.byValue) {
         const doc = found.get(value) ?? null;
         // Two lookups of one value in a turn: each gets its own copy to change (BSON types kept).
         waiting.forEach((w, i) => w.resolve(doc && i > 0 ? BSON.deserialize(BSON.serialize(doc)) : doc));

@@ -21,6 +21,7 @@ import { withRollingPoints } from '../tiers/tier-points.js';
 import { updateTier, type TierCause } from '../tiers/tier-update.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 import { insertShaped } from '../../store/insert-shaped.js';
+import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
 import type { AccrualDoc } from '../../store/models/accrual.js';
 import type { RequestKey } from '../idempotency/idempotency.js';
 import { accrualIdOf } from './accrual-claim.js';
@@ -189,7 +190,8 @@ export type PostOutcome = 'POSTED' | 'ALREADY_DONE' | 'REVERSED' | 'NOT_FOUND';
 
 /** Worker side: computes and posts the points of one accrual. Safe to run any number of times. */
 export async function postAccrual(deps: Pick<AccrualDeps, 'models'>, accrualId: string, now: Date): Promise<PostOutcome> {
-  const acc = await deps.models.Accrual.findById(accrualId).lean();
+  // With the other postings' reads of this turn (read-batch.ts).
+  const acc = await findOneInBatch<AccrualDoc & { _id: Types.ObjectId }>(deps.models.Accrual.collection, {}, '_id', new Types.ObjectId(accrualId), timeLimitOf(deps.models.Accrual));
   if (!acc) return 'NOT_FOUND';
   if (acc.state !== 'PENDING' || !acc.memberId) return acc.state === 'REVERSED' ? 'REVERSED' : 'ALREADY_DONE';
   const program = await programVersion(deps.models, acc.programId, acc.ruleSetHash);

@@ -16,6 +16,7 @@ import type { Models } from '../../store/models/index.js';
 import { activityKinds } from '../policy/expiry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 import { insertShaped } from '../../store/insert-shaped.js';
+import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
 import { currentLots, lotFieldNames, lotsUpdate, nextLots, type LotFields } from './lot-projection.js';
 
 export type { LedgerKind } from '../../store/models/ledger-entry.js';
@@ -132,7 +133,9 @@ export interface TierFields {
 const startFields = { ledgerSeq: 1, pointsBalance: 1, lifetimePoints: 1, tier: 1, tierSeq: 1, lastTierChange: 1, ...lotFieldNames } as const;
 
 async function readStart(models: Models, memberId: AppendRequest['memberId']): Promise<AppendStart> {
-  return (await models.Member.findById(memberId, startFields).lean<AppendStart>()) ?? {};
+  // With the other appends' reads of this turn (read-batch.ts): one find for a turn's postings.
+  const id = typeof memberId === 'string' ? new Types.ObjectId(memberId) : memberId;
+  return (await findOneInBatch<AppendStart>(models.Member.collection, {}, '_id', id, { projection: startFields, ...timeLimitOf(models.Member) })) ?? {};
 }
 
 /** The authoritative head as a start (the projection's lots kept: `project` catches them up). */

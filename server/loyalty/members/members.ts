@@ -10,7 +10,7 @@ import { memberKeyId, memberKeySecretOf, type MemberKeyKind } from '../../store/
 import type { Models } from '../../store/models/index.js';
 import { LoyaltyError } from '../errors.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
-import { findOneInBatch } from '../../store/read-batch.js';
+import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
 
 /** A member as read from the store. */
 export type MemberRecord = MemberDoc & { _id: Types.ObjectId };
@@ -166,18 +166,13 @@ export function plainIdentifier(raw: string): string {
   return raw.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/gu, '-').replace(/[\s\u200B-\u200D\u2060\uFEFF]/gu, '');
 }
 
-/** The query time limit the connection was given (connectStore), for reads that skip mongoose. */
-function timeLimit(models: Models): { maxTimeMS?: number } {
-  const ms: unknown = models.Member.db.get('maxTimeMS');
-  return typeof ms === 'number' ? { maxTimeMS: ms } : {};
-}
 
 /** An identifier or a card as stored, looked up as sent, then in its plain form. */
 async function byIdentifierOrCard(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
   // Every Toast request with an account reads this first: through the driver (what mongoose's
   // lean() returns, without its query building and casting), bounded like mongoose's queries,
   // with the other requests' lookups of this turn (read-batch.ts).
-  const byIdentifier = await findOneInBatch<MemberRecord>(models.Member.collection, { programId }, 'loyaltyIdentifier', value, timeLimit(models));
+  const byIdentifier = await findOneInBatch<MemberRecord>(models.Member.collection, { programId }, 'loyaltyIdentifier', value, timeLimitOf(models.Member));
   if (byIdentifier) return byIdentifier;
   const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
   return card ? models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>() : null;

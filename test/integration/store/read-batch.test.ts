@@ -34,6 +34,15 @@ describe('lookups of one turn as one command (batched reads)', () => {
     expect((result[4] as unknown as { _id: unknown })._id).to.be.instanceOf(mongoose.mongo.ObjectId);
   });
 
+  it('looks up by _id with ObjectIds, each caller its own document', async () => {
+    const rows = await collection.find({ programId: 'p1' }).sort({ n: 1 }).toArray();
+    const ids = [rows[2]!._id, new mongoose.Types.ObjectId(), rows[0]!._id];
+    const { result, events } = await commandTimeline(conn, () => Promise.all(ids.map((id) => findOneInBatch<Row>(collection, {}, '_id', id, { projection: { n: 1 } }))));
+    expect(result.map(n)).to.deep.equal([2, null, 0]);
+    expect(result[0]).to.not.have.property('code');
+    expect(finds(events)).to.deep.equal(['start find looked']);
+  });
+
   it('keeps lookups under different fixed fields apart', async () => {
     const { result, events } = await commandTimeline(conn, () => Promise.all([
       findOneInBatch<Row>(collection, { programId: 'p1' }, 'code', 'b'),
