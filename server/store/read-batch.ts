@@ -7,10 +7,8 @@
  * together. A lone lookup goes out as `findOne`, unchanged. A failed command fails every
  * lookup in it, as it would have failed each alone.
  */
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { boundCallers, operationBoundMs } from './operation-bound.js';
-
-const { BSON } = mongoose.mongo;
 
 /** What a batch needs of a driver collection. */
 export interface BatchReadCollection {
@@ -40,7 +38,8 @@ export function timeLimitOf(model: { db: { get(key: string): unknown } }): { max
   return typeof ms === 'number' ? { maxTimeMS: ms } : {};
 }
 
-const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch>>();
+/** Open batches by collection and shape; a value asked for again in a turn opens another batch. */
+const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch[]>>();
 
 /**
  * The document of `collection` matching `fixed` whose `field` (unique together with `fixed`)
@@ -49,24 +48,30 @@ const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch>>();
 export function findOneInBatch<T>(
   collection: BatchReadCollection, fixed: Record<string, string>, field: string, value: LookupValue, options: Record<string, unknown> = {},
 ): Promise<T | null> {
-  let batches = batchesBy.get(collection);
-  if (!batches) {
-    batches = new Map();
-    batchesBy.set(collection, batches);
+  let shapes = batchesBy.get(collection);
+  if (!shapes) {
+    shapes = new Map();
+    batchesBy.set(collection, shapes);
   }
   const key = JSON.stringify([fixed, field, options]);
-  let batch = batches.get(key);
+  const open = shapes.get(key) ?? [];
+  shapes.set(key, open);
+  const name = String(value);
+  // Each caller gets a document of its own: a value already in a batch waits in the next one
+  // (one more command in that rare turn, rather than copying a document that grows with history).
+  let batch = open.find((b) => !b.byValue.has(name));
   if (!batch) {
     const fresh: Batch = { fixed, field, options, byValue: new Map() };
     batch = fresh;
-    batches.set(key, fresh);
+    open.push(fresh);
     setImmediate(() => {
-      batches.delete(key);
+      open.splice(open.indexOf(fresh), 1);
+      if (open.length === 0 && shapes.get(key) === open) shapes.delete(key);
       flush(collection, fresh);
     });
   }
-  const named = batch.byValue.get(String(value)) ?? { value, waiting: [] };
-  batch.byValue.set(String(value), named);
+  const named = { value, waiting: [] as Waiting[] };
+  batch.byValue.set(name, named);
   return new Promise<T | null>((resolve, reject) => { named.waiting.push({ resolve: resolve as Waiting['resolve'], reject }); });
 }
 
@@ -88,8 +93,7 @@ function flush(collection: BatchReadCollection, batch: Batch): void {
       for (const doc of docs as Record<string, unknown>[]) found.set(String(doc[batch.field]), doc);
       for (const [value, { waiting }] of batch.byValue) {
         const doc = found.get(value) ?? null;
-        // Two lookups of one value in a turn: each gets its own copy to change (BSON types kept).
-        waiting.forEach((w, i) => w.resolve(doc && i > 0 ? BSON.deserialize(BSON.serialize(doc)) : doc));
+        for (const w of waiting) w.resolve(doc);
       }
     },
     (err: unknown) => {
