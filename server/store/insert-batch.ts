@@ -8,7 +8,7 @@
  * would have been for each insert alone. A lone insert goes out as `insertOne`, unchanged.
  */
 
-import { boundCallers, operationBoundMs } from './operation-bound.js';
+import { boundedCall } from './operation-bound.js';
 
 /** What a batch needs of a driver collection. */
 export interface BatchingCollection {
@@ -42,17 +42,11 @@ export function insertInBatch(collection: BatchingCollection, doc: object): Prom
 
 function flush(collection: BatchingCollection, batch: Waiting[]): void {
   if (waitingBy.get(collection) === batch) waitingBy.delete(collection);
-  // Past the operation's bound its callers fail as on a socket timeout (outcome unknown).
-  const settled = boundCallers(operationBoundMs(collection), (err) => { for (const w of batch) w.reject(err); });
-  // A driver call that throws instead of rejecting fails its inserts too, never the process.
-  const insert = new Promise((resolve) => {
-    resolve(batch.length === 1
-      ? collection.insertOne((batch[0] as Waiting).doc as never)
-      : collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false }));
-  });
-  insert.then(
-    () => { settled(); for (const w of batch) w.resolve(); },
-    (err: unknown) => { settled(); settleEach(batch, err); },
+  boundedCall(collection, () => (batch.length === 1
+    ? collection.insertOne((batch[0] as Waiting).doc as never)
+    : collection.insertMany(batch.map((w) => w.doc) as never[], { ordered: false }))).then(
+    () => { for (const w of batch) w.resolve(); },
+    (err: unknown) => settleEach(batch, err),
   );
 }
 
@@ -60,7 +54,7 @@ interface WriteErrorLike { index: number; code?: unknown; errmsg?: string }
 
 /** After a failed batch: each document with its own write error fails with it; the others were stored. */
 function settleEach(batch: Waiting[], err: unknown): void {
-  const bulk = err as { name?: string; writeErrors?: WriteErrorLike | WriteErrorLike[]; result?: { hasWriteConcernError?: () => boolean; getWriteConcernError?: () => unknown } };
+  const bulk = err as { name?: string; writeErrors?: WriteErrorLike | WriteErrorLike[]; result?: { getWriteConcernError?: () => unknown } };
   const writeErrors = bulk.writeErrors === undefined ? [] : ([] as WriteErrorLike[]).concat(bulk.writeErrors);
   const concern = bulk.result?.getWriteConcernError?.() ?? null;
   if (bulk.name !== 'MongoBulkWriteError' || writeErrors.length === 0 || concern !== null) {

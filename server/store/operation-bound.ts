@@ -13,12 +13,19 @@ export function operationBoundMs(collection: object): number | null {
   return (options.serverSelectionTimeoutMS ?? 0) + options.socketTimeoutMS;
 }
 
-/** Fails `fail` with a network-timeout error once `boundMs` passed, unless `settled` was called first. */
-export function boundCallers(boundMs: number | null, fail: (err: Error) => void): () => void {
-  if (boundMs === null) return () => undefined;
-  const timer = setTimeout(() => {
-    fail(Object.assign(new Error(`database operation did not settle within ${boundMs} ms`), { name: 'MongoNetworkTimeoutError' }));
-  }, boundMs);
-  timer.unref();
-  return () => clearTimeout(timer);
+/**
+ * Runs one driver call on `collection`: its answer, or its failure — also when the call throws
+ * instead of rejecting (never the process's), and a network timeout once the connection's bound
+ * passed (outcome unknown, as on a socket timeout).
+ */
+export function boundedCall<T>(collection: object, call: () => Promise<T>): Promise<T> {
+  const boundMs = operationBoundMs(collection);
+  return new Promise<T>((resolve, reject) => {
+    const timer = boundMs === null ? null : setTimeout(() => {
+      reject(Object.assign(new Error(`database operation did not settle within ${boundMs} ms`), { name: 'MongoNetworkTimeoutError' }));
+    }, boundMs);
+    timer?.unref();
+    const done = (): void => { if (timer) clearTimeout(timer); };
+    new Promise<T>((started) => { started(call()); }).then((value) => { done(); resolve(value); }, (err: unknown) => { done(); reject(err); });
+  });
 }

@@ -1,14 +1,14 @@
 /**
- * The hottest read, batched like the hot inserts (insert-batch.ts): lookups of one collection by
+ * The hottest reads, batched like the hot inserts (insert-batch.ts): lookups of one collection by
  * the same fixed fields and one unique field, asked for in the same turn of the event loop, go
  * to the server as one `find` with `$in` — one round trip and one command instead of one per
- * request (the DataLoader pattern) — and each caller gets the document its value names, or
- * null. A read batched with others is as fresh as its own would have been: they are sent
+ * request (the DataLoader pattern) — and each caller gets the document its value names (its
+ * own object: a value asked for again in a turn waits in the next batch), or null. A read batched with others is as fresh as its own would have been: they are sent
  * together. A lone lookup goes out as `findOne`, unchanged. A failed command fails every
  * lookup in it, as it would have failed each alone.
  */
 import type mongoose from 'mongoose';
-import { boundCallers, operationBoundMs } from './operation-bound.js';
+import { boundedCall } from './operation-bound.js';
 
 /** What a batch needs of a driver collection. */
 export interface BatchReadCollection {
@@ -28,8 +28,8 @@ interface Batch {
   fixed: Record<string, string>;
   field: string;
   options: Record<string, unknown>;
-  /** Waiting lookups by the value they name (its string form), with the value as sent. */
-  byValue: Map<string, { value: LookupValue; waiting: Waiting[] }>;
+  /** The lookup of each value (by its string form; one per value), with the value as sent. */
+  byValue: Map<string, { value: LookupValue; waiting: Waiting }>;
 }
 
 /** The query time limit a mongoose connection was given (connectStore), for reads that skip mongoose. */
@@ -70,35 +70,22 @@ export function findOneInBatch<T>(
       flush(collection, fresh);
     });
   }
-  const named = { value, waiting: [] as Waiting[] };
-  batch.byValue.set(name, named);
-  return new Promise<T | null>((resolve, reject) => { named.waiting.push({ resolve: resolve as Waiting['resolve'], reject }); });
+  const lookups = batch.byValue;
+  return new Promise<T | null>((resolve, reject) => { lookups.set(name, { value, waiting: { resolve: resolve as Waiting['resolve'], reject } }); });
 }
 
 function flush(collection: BatchReadCollection, batch: Batch): void {
-  const values = [...batch.byValue.values()].map((named) => named.value);
-  const lone = values.length === 1;
-  const rejectAll = (err: unknown): void => { for (const { waiting } of batch.byValue.values()) for (const w of waiting) w.reject(err); };
-  // Past the operation's bound its callers fail as on a socket timeout.
-  const settled = boundCallers(operationBoundMs(collection), rejectAll);
-  // A driver call that throws instead of rejecting fails its lookups too, never the process.
-  new Promise<unknown[]>((resolve) => {
-    resolve(lone
-      ? collection.findOne({ ...batch.fixed, [batch.field]: values[0] } as never, batch.options as never).then((doc) => (doc ? [doc] : []))
-      : collection.find({ ...batch.fixed, [batch.field]: { $in: values } } as never, batch.options as never).toArray());
-  }).then(
+  const values = [...batch.byValue.values()].map((lookup) => lookup.value);
+  boundedCall(collection, () => (values.length === 1
+    ? collection.findOne({ ...batch.fixed, [batch.field]: values[0] } as never, batch.options as never).then((doc) => (doc ? [doc] : []))
+    : collection.find({ ...batch.fixed, [batch.field]: { $in: values } } as never, batch.options as never).toArray())).then(
     (docs) => {
-      settled();
       const found = new Map<string, Record<string, unknown>>();
       for (const doc of docs as Record<string, unknown>[]) found.set(String(doc[batch.field]), doc);
-      for (const [value, { waiting }] of batch.byValue) {
-        const doc = found.get(value) ?? null;
-        for (const w of waiting) w.resolve(doc);
-      }
+      for (const [name, { waiting }] of batch.byValue) waiting.resolve(found.get(name) ?? null);
     },
     (err: unknown) => {
-      settled();
-      rejectAll(err);
+      for (const { waiting } of batch.byValue.values()) waiting.reject(err);
     },
   );
 }
