@@ -9,7 +9,7 @@
  *   --only INQUIRE           one type instead of the mix
  *   --reference DIR          then the same INQUIRE load against Toast's reference implementation
  *                            (a checkout of toasttab/Loyalty-API-example-implementation after npm install)
- *   --api-processes 1       the server's API_PROCESSES (default auto: one per core, at most 4)
+ *   --api-processes 2       the server's API_PROCESSES (default auto: one per core but one, 1 to 4)
  *   --log-level warn         the server's LOG_LEVEL (default info, as npm start: one line per request,
  *                            written to .run/bench-server.log)
  *   --rate N | --rate 80%    offered load: N req/s at a fixed arrival rate, or 80 % of the req/s a
@@ -59,7 +59,7 @@ const settings = {
   members: setting('members', 2000),
   richShare: Math.min(1, setting('rich-share', 0.5)),
   maxRequests: setting('max-requests', 500_000),
-  /** The server's API_PROCESSES (auto: its default, one per core up to 4). */
+  /** The server's API_PROCESSES (auto: its default, one per core but one, 1 to 4). */
   apiProcesses: flags['api-processes'] ?? process.env.BENCH_API_PROCESSES ?? 'auto',
   cpus: cpus().length,
   node: process.version,

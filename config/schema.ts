@@ -65,7 +65,7 @@ export const configSchema = {
     },
     API_PROCESSES: {
       type: 'string', default: 'auto', pattern: '^(auto|[1-9]|1[0-6])$',
-      description: 'Processes serving HTTP (ROLE=all or api): auto = one per CPU core, at most 4. Above 1 the first process supervises them (and, with ROLE=all, runs the workers) and they share the port.',
+      description: 'Processes serving HTTP (ROLE=all or api): auto = one per CPU core but one (left to the workers, Redis and a local database), at least 1, at most 4. Above 1 the first process supervises them (and, with ROLE=all, runs the workers) and they share the port.',
     },
     LOG_LEVEL: {
       type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info',

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../../config/index.js';
+import { availableParallelism } from 'node:os';
+import { autoApiProcesses, ConfigError, loadConfig } from '../../../config/index.js';
 
 describe('configuration', () => {
   it('applies development defaults and returns a frozen typed object', () => {
@@ -40,5 +41,12 @@ describe('configuration', () => {
 
   it('refuses a static key longer than Toast allows (255 characters)', () => {
     expect(() => loadConfig({ TOAST_API_KEYS: 'k'.repeat(256) })).to.throw(ConfigError, /at most 255/);
+  });
+
+  it('API_PROCESSES=auto leaves one core to the rest of the machine: 1 on 1 or 2 cores, at most 4', () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map(autoApiProcesses)).to.deep.equal([1, 1, 2, 3, 4, 4, 4]);
+    expect(loadConfig({}).apiProcesses).to.equal(autoApiProcesses(availableParallelism()));
+    expect(loadConfig({ API_PROCESSES: '2' }).apiProcesses).to.equal(2);
+    expect(loadConfig({ ROLE: 'worker', API_PROCESSES: '3' }).apiProcesses).to.equal(1);
   });
 });
