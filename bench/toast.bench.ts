@@ -17,11 +17,12 @@
  *
  * Besides latency it prints the server process's CPU per answer (µs, from /proc).
  *
- * Every flag also reads BENCH_<NAME> from the environment (BENCH_DURATION=10 …). Exit 0 unless
+ * Every flag also reads BENCH_<NAME> from the environment (BENCH_DURATION=10 …); --api-processes
+ * and --log-level also read the server's own API_PROCESSES and LOG_LEVEL. Exit 0 unless
  * the run itself broke: a missed target is reported, not failed.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
@@ -33,7 +34,8 @@ import { startReference } from './toast/reference.js';
 import { latency, printTable, referenceRow, summarize, withPostingTarget, withReference, type Report } from './toast/report.js';
 import { countRoundTrips } from './toast/round-trips.js';
 import { seed, waitPosted, type BenchMember } from './toast/seed.js';
-import { startStack, type Stack } from './toast/stack.js';
+import { serverSetting, startStack, type Stack } from './toast/stack.js';
+import { autoApiProcesses } from '../config/index.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -52,6 +54,8 @@ function setting(name: keyof typeof flags, fallback: number): number {
   return value;
 }
 
+/** The server's API_PROCESSES (auto: its default, one per core but one, 1 to 4). */
+const apiProcesses = serverSetting(flags['api-processes'], process.env, 'API_PROCESSES') ?? 'auto';
 const settings = {
   durationS: setting('duration', 25),
   warmupS: setting('warmup', 3),
@@ -59,8 +63,9 @@ const settings = {
   members: setting('members', 2000),
   richShare: Math.min(1, setting('rich-share', 0.5)),
   maxRequests: setting('max-requests', 500_000),
-  /** The server's API_PROCESSES (auto: its default, one per core but one, 1 to 4). */
-  apiProcesses: flags['api-processes'] ?? process.env.BENCH_API_PROCESSES ?? 'auto',
+  apiProcesses,
+  /** What the server makes of it on this machine. */
+  apiProcessCount: apiProcesses === 'auto' ? autoApiProcesses(availableParallelism()) : Number(apiProcesses),
   cpus: cpus().length,
   node: process.version,
 };
@@ -150,7 +155,7 @@ async function run(stack: Stack): Promise<Report[]> {
 }
 
 async function main(): Promise<void> {
-  const logLevel = flags['log-level'] ?? process.env.BENCH_LOG_LEVEL;
+  const logLevel = serverSetting(flags['log-level'], process.env, 'LOG_LEVEL');
   const stack = await startStack({ log, splitWorker, apiProcesses: settings.apiProcesses, ...(logLevel ? { logLevel } : {}), ...(cpuProf ? { cpuProfDir: PROFILE_DIR } : {}) });
   const interrupt = (): void => { log('interrupted: stopping'); void stack.stop().then(() => process.exit(130)); };
   process.once('SIGINT', interrupt);

@@ -13,6 +13,15 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 
+/**
+ * A server setting the bench passes to the server it starts: its flag, else `BENCH_<NAME>`, else
+ * the server's own variable (`API_PROCESSES=1 npm run bench:toast` measures what
+ * `API_PROCESSES=1 npm start` serves), else undefined for the bench's default.
+ */
+export function serverSetting(flag: string | undefined, env: NodeJS.ProcessEnv, name: 'API_PROCESSES' | 'LOG_LEVEL'): string | undefined {
+  return flag ?? env[`BENCH_${name}`] ?? env[name];
+}
+
 export interface StackOptions {
   /** Write a V8 CPU profile of the server into this folder (node --cpu-prof). */
   cpuProfDir?: string;
