@@ -7,7 +7,8 @@
  * duration each) and prints req/s and p50 / p99 per group, and the 5,000-entry figures relative to the 10-entry ones (target:
  * within 10 %).
  *
- *   npm run bench:history [-- --duration 12 --connections 4 --entries 5000 --json]
+ *   npm run bench:history [-- --duration 12 --connections 4 --entries 5000 --earn-only --json]
+ *   (--earn-only: the long members only earned, never redeemed: every entry an unexpired lot)
  *
  * One member per connection in each group, so REDEEMs do not queue on one member's ledger.
  * Exit 0 unless the run itself broke: a missed target is reported, not failed.
@@ -24,14 +25,15 @@ import { latency, type Latency } from './toast/report.js';
 import { startStack } from './toast/stack.js';
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' } },
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' }, 'earn-only': { type: 'boolean' } },
 });
 const num = (name: 'duration' | 'connections' | 'entries', fallback: number): number => {
   const value = Number(flags[name] ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 };
-const settings = { durationS: num('duration', 12), connections: num('connections', 4), longEntries: num('entries', 5000), shortEntries: 10 };
+const earnOnly = flags['earn-only'] === true || process.env.BENCH_EARN_ONLY === '1';
+const settings = { durationS: num('duration', 12), connections: num('connections', 4), longEntries: num('entries', 5000), shortEntries: 10, earnOnly };
 const log = (line: string): void => { process.stderr.write(`[bench:history] ${line}\n`); };
 
 type Kind = 'INQUIRE' | 'REDEEM';
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
     const now = new Date();
     const group = async (entries: number): Promise<HistoryMember[]> => {
       const out: HistoryMember[] = [];
-      for (let i = 0; i < settings.connections; i++) out.push(await memberWithHistory(conn, { entries, balance: 10_000_000, now }));
+      for (let i = 0; i < settings.connections; i++) out.push(await memberWithHistory(conn, { entries, balance: 10_000_000, now, earnOnly }));
       return out;
     };
     const t0 = Date.now();

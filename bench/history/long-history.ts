@@ -4,6 +4,9 @@
  * first, then a starting BONUS), but as a member from before the projections: no lots, no usage
  * counters. Its first request builds them once; from then on a request costs what it costs for
  * a member with ten entries (issue 11 §1). Used by `npm run bench:history` and its test.
+ *
+ * `earnOnly`: a frequent guest who never redeems — only ACCRUE +10 entries, over the last 300
+ * days (inside the cafe's 365-day PER_LOT expiry), so every credit is still an unexpired lot.
  */
 import { randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
@@ -22,12 +25,12 @@ export interface HistoryMember {
  * `balance` points, and its redemption records for the REDEEM entries. Raw driver writes:
  * this is old data, not a request.
  */
-export async function memberWithHistory(conn: mongoose.Connection, opts: { entries: number; balance: number; now: Date; programId?: string }): Promise<HistoryMember> {
+export async function memberWithHistory(conn: mongoose.Connection, opts: { entries: number; balance: number; now: Date; programId?: string; earnOnly?: boolean }): Promise<HistoryMember> {
   const programId = opts.programId ?? 'cafe';
   const id = new Types.ObjectId();
   const loyaltyIdentifier = randomUUID();
   const pairs = Math.floor((opts.entries - 1) / 2);
-  const span = 700 * dayMs;
+  const span = (opts.earnOnly ? 300 : 700) * dayMs;
   const entries: Record<string, unknown>[] = [];
   const redemptions: Record<string, unknown>[] = [];
   let balance = 0;
@@ -44,6 +47,10 @@ export async function memberWithHistory(conn: mongoose.Connection, opts: { entri
     // From two years ago to two days ago: no redemption of today counts against a limit.
     const at = new Date(opts.now.getTime() - span - 2 * dayMs + (i * span) / Math.max(1, pairs));
     push('ACCRUE', 10, at, `accrual:${randomUUID()}`);
+    if (opts.earnOnly) {
+      push('ACCRUE', 10, new Date(at.getTime() + 60_000), `accrual:${randomUUID()}`);
+      continue;
+    }
     const sourceKey = `redeem:discount:${randomUUID()}`;
     push('REDEEM', -10, new Date(at.getTime() + 60_000), sourceKey);
     redemptions.push({
