@@ -22,7 +22,7 @@
  * the run itself broke: a missed target is reported, not failed.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
@@ -35,7 +35,7 @@ import { latency, printTable, referenceRow, summarize, withPostingTarget, withRe
 import { countRoundTrips } from './toast/round-trips.js';
 import { seed, waitPosted, type BenchMember } from './toast/seed.js';
 import { serverSetting, startStack, type Stack } from './toast/stack.js';
-import { autoApiProcesses } from '../config/index.js';
+import { apiProcessCount } from '../config/index.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -65,7 +65,7 @@ const settings = {
   maxRequests: setting('max-requests', 500_000),
   apiProcesses,
   /** What the server makes of it on this machine. */
-  apiProcessCount: apiProcesses === 'auto' ? autoApiProcesses(availableParallelism()) : Number(apiProcesses),
+  apiProcessCount: apiProcessCount(apiProcesses),
   cpus: cpus().length,
   node: process.version,
 };

@@ -20,6 +20,11 @@ export function autoApiProcesses(cores: number): number {
   return Math.max(1, Math.min(cores - 1, MAX_AUTO_API_PROCESSES));
 }
 
+/** The API processes an `API_PROCESSES` setting ('auto' or a count) runs on this machine. */
+export function apiProcessCount(setting: string): number {
+  return setting === 'auto' ? autoApiProcesses(availableParallelism()) : Number(setting);
+}
+
 /** Typed, frozen configuration: the only way code reads settings. */
 export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
@@ -131,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsLoopbackOpen: v.METRICS_LOOPBACK_OPEN,
     queuePrefix: v.QUEUE_PREFIX,
     role: v.ROLE,
-    apiProcesses: v.ROLE === 'worker' ? 1 : v.API_PROCESSES === 'auto' ? autoApiProcesses(availableParallelism()) : Number(v.API_PROCESSES),
+    apiProcesses: v.ROLE === 'worker' ? 1 : apiProcessCount(v.API_PROCESSES),
     logLevel: v.LOG_LEVEL,
     rulesDir: v.RULES_DIR,
     seedDemo: v.SEED_DEMO,

@@ -44,7 +44,7 @@ export async function memberWithHistory(conn: mongoose.Connection, opts: { entri
     });
   };
   for (let i = 0; i < pairs; i++) {
-    // From two years ago to two days ago: no redemption of today counts against a limit.
+    // From two years (earn-only: 300 days) ago to two days ago: no redemption of today counts against a limit.
     const at = new Date(opts.now.getTime() - span - 2 * dayMs + (i * span) / Math.max(1, pairs));
     push('ACCRUE', 10, at, `accrual:${randomUUID()}`);
     if (opts.earnOnly) {

@@ -3,9 +3,10 @@
  * the same fixed fields and one unique field, asked for in the same turn of the event loop, go
  * to the server as one `find` with `$in` — one round trip and one command instead of one per
  * request (the DataLoader pattern) — and each caller gets the document its value names (its
- * own object: a value asked for again in a turn waits in the next batch), or null. A read batched with others is as fresh as its own would have been: they are sent
- * together. A lone lookup goes out as `findOne`, unchanged. A failed command fails every
- * lookup in it, as it would have failed each alone.
+ * own object: a value asked for again in a turn waits in the next batch), or null. A read
+ * batched with others is as fresh as its own would have been: they are sent together. A lone
+ * lookup goes out as `findOne`, unchanged. A failed command fails every lookup in it, as it
+ * would have failed each alone.
  */
 import type mongoose from 'mongoose';
 import { boundedCall } from './operation-bound.js';
