@@ -7,13 +7,15 @@
  * duration each) and prints req/s and p50 / p99 per group, and the 5,000-entry figures relative to the 10-entry ones (target:
  * within 10 %).
  *
- *   npm run bench:history [-- --duration 12 --connections 4 --entries 5000 --earn-only --json]
- *   (--earn-only: the long members only earned, never redeemed: every entry an unexpired lot)
+ *   npm run bench:history [-- --duration 12 --connections 4 --entries 5000 --earn-only --cpu-prof --json]
+ *   (--earn-only: the long members only earned, never redeemed: every entry an unexpired lot;
+ *   --cpu-prof: a V8 profile of the server into .run/bench-profile, for `npm run bench:profile`)
  *
  * One member per connection in each group, so REDEEMs do not queue on one member's ledger.
  * Exit 0 unless the run itself broke: a missed target is reported, not failed.
  */
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { CAFE, drinkRedeem } from '../test/support/cafe.js';
@@ -25,7 +27,7 @@ import { latency, type Latency } from './toast/report.js';
 import { startStack } from './toast/stack.js';
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' }, 'earn-only': { type: 'boolean' } },
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, entries: { type: 'string' }, json: { type: 'boolean' }, 'earn-only': { type: 'boolean' }, 'cpu-prof': { type: 'boolean' } },
 });
 const num = (name: 'duration' | 'connections' | 'entries', fallback: number): number => {
   const value = Number(flags[name] ?? process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
@@ -34,6 +36,7 @@ const num = (name: 'duration' | 'connections' | 'entries', fallback: number): nu
 };
 const earnOnly = flags['earn-only'] === true || process.env.BENCH_EARN_ONLY === '1';
 const settings = { durationS: num('duration', 12), connections: num('connections', 4), longEntries: num('entries', 5000), shortEntries: 10, earnOnly };
+const PROFILE_DIR = resolve('.run/bench-profile');
 const log = (line: string): void => { process.stderr.write(`[bench:history] ${line}\n`); };
 
 type Kind = 'INQUIRE' | 'REDEEM';
@@ -77,7 +80,7 @@ async function measure(baseUrl: string, kind: Kind, groups: HistoryMember[][]): 
 }
 
 async function main(): Promise<void> {
-  const stack = await startStack({ log });
+  const stack = await startStack({ log, ...(flags['cpu-prof'] ? { cpuProfDir: PROFILE_DIR } : {}) });
   const rows: Row[] = [];
   try {
     const conn = await mongoose.createConnection(stack.mongodbUri, { serverSelectionTimeoutMS: 5000 }).asPromise();

@@ -5,8 +5,10 @@
  * counters. Its first request builds them once; from then on a request costs what it costs for
  * a member with ten entries (issue 11 §1). Used by `npm run bench:history` and its test.
  *
- * `earnOnly`: a frequent guest who never redeems — only ACCRUE +10 entries, over the last 300
+ * `earnOnly`: a frequent guest who never redeemed — only ACCRUE entries, over the last 300
  * days (inside the cafe's 365-day PER_LOT expiry), so every credit is still an unexpired lot.
+ * Each earns an equal share of `balance` (at least 10), so the lots hold nearly all of it and
+ * the benchmark's REDEEMs (oldest lots first) leave almost all of them in place.
  */
 import { randomUUID } from 'node:crypto';
 import type mongoose from 'mongoose';
@@ -43,12 +45,13 @@ export async function memberWithHistory(conn: mongoose.Connection, opts: { entri
       requestedDelta: null, refs: {}, provenance: {}, cause: null, createdAt: at,
     });
   };
+  const earned = opts.earnOnly ? Math.max(10, Math.floor(opts.balance / opts.entries)) : 10;
   for (let i = 0; i < pairs; i++) {
     // From two years (earn-only: 300 days) ago to two days ago: no redemption of today counts against a limit.
     const at = new Date(opts.now.getTime() - span - 2 * dayMs + (i * span) / Math.max(1, pairs));
-    push('ACCRUE', 10, at, `accrual:${randomUUID()}`);
+    push('ACCRUE', earned, at, `accrual:${randomUUID()}`);
     if (opts.earnOnly) {
-      push('ACCRUE', 10, new Date(at.getTime() + 60_000), `accrual:${randomUUID()}`);
+      push('ACCRUE', earned, new Date(at.getTime() + 60_000), `accrual:${randomUUID()}`);
       continue;
     }
     const sourceKey = `redeem:discount:${randomUUID()}`;

@@ -9,8 +9,9 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { lotsOf, type LotFields } from '../ledger/lot-projection.js';
-import { expireSourceKey, expiryOutlook, localDate, lotsOutlook, programTimezone, type ExpiryOutlook, type LedgerLine } from '../policy/expiry.js';
+import { lotsForReading, type LotFields } from '../ledger/lot-projection.js';
+import { HiddenLot, type LotsRead } from '../policy/expiry-lots.js';
+import { expireSourceKey, expiryOutlook, localDate, lotsView, outlookView, programTimezone, type ExpiryOutlook, type ExpiryView, type LedgerLine } from '../policy/expiry.js';
 import { appendEntry } from '../ledger/ledger.js';
 import { updateTier, type TierUpdate } from '../tiers/tier-update.js';
 
@@ -42,21 +43,36 @@ export interface ExpiryMember extends LotFields {
 }
 
 /**
- * The expiry position INQUIRE shows, from the member projection alone, so its cost does not
- * grow with the member's history: INACTIVITY needs the balance and the last activity, PER_LOT
- * the projected lots (ledger/lot-projection.ts; caught up from the ledger only when they lag
- * it, built once for a member from before the projection). The daily job reads the ledger.
+ * The expiry position INQUIRE shows, for a member holding `balance` points offered rewards of
+ * `costs`, from the member projection alone, so its cost does not grow with the member's
+ * history: INACTIVITY needs the balance and the last activity, PER_LOT the stored ends of the
+ * projected lots (ledger/lot-projection.ts), read by `lotsView`. Only when the answers need a
+ * lot between the ends (more lots already due than the oldest end holds, a reward costing more
+ * than the newest end holds) are all lots read; when the lots lag the ledger they are caught
+ * up, and built once for a member from before the projection. The daily job reads the ledger.
  */
-export async function inquiryExpiryOutlook(models: Models, program: Program, member: ExpiryMember, now: Date): Promise<ExpiryOutlook> {
+export async function inquiryExpiryView(models: Models, program: Program, member: ExpiryMember, now: Date, ask: { balance: number; costs: readonly number[] }): Promise<ExpiryView> {
   const policy = program.policies.expiry;
   if (policy.mode === 'INACTIVITY' && member.lastActivityAt) {
     const line: LedgerLine = { kind: 'ACCRUE', delta: member.pointsBalance, sourceKey: '', createdAt: member.lastActivityAt };
-    return expiryOutlook(policy, [line], now, programTimezone(program));
+    return outlookView(expiryOutlook(policy, [line], now, programTimezone(program)), now);
   }
   if (policy.mode === 'PER_LOT' && policy.days && policy.days > 0) {
-    return lotsOutlook((await lotsOf(models, member)).lots, policy.days, now, programTimezone(program));
+    const view = (lots: LotsRead): ExpiryView => lotsView(lots, policy.days ?? 0, now, programTimezone(program));
+    const lots = lotsForReading(models, member);
+    if (lots.ends) {
+      const fromEnds = view(lots.ends);
+      try {
+        fromEnds.soonest();
+        for (const cost of ask.costs) fromEnds.rewardExpiry(cost, ask.balance);
+        return fromEnds;
+      } catch (err) {
+        if (!(err instanceof HiddenLot)) throw err;
+      }
+    }
+    return view(await lots.all());
   }
-  return memberExpiryOutlook(models, program, member._id, now);
+  return outlookView(await memberExpiryOutlook(models, program, member._id, now), now);
 }
 
 /** Expires what is due for the member today (idempotent per day) and recomputes its tier. */

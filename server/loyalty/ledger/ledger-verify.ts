@@ -41,7 +41,7 @@ interface MemberRow extends MemberProjection {
 }
 
 const entryFields = { memberId: 1, seq: 1, delta: 1, balanceAfter: 1, kind: 1, sourceKey: 1, createdAt: 1 } as const;
-const memberFields = { pointsBalance: 1, ledgerSeq: 1, ...lotFieldNames } as const;
+const memberFields = { pointsBalance: 1, ledgerSeq: 1, ...lotFieldNames, lotEnds: 1, lotCount: 1, lotPoints: 1 } as const;
 
 /** Runs every check over the whole store and reports what it found. */
 export async function verifyLedger(models: Models, options: VerifyOptions = {}): Promise<VerifyReport> {

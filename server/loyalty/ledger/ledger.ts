@@ -239,11 +239,12 @@ async function project(models: Models, entry: LedgerEntry, start?: AppendStart):
   const balance = { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 };
   const lots = start ? nextLots(start, entry) : null;
   if (lots) {
+    const projected = { ...balance, ...lotsUpdate(lots, entry.seq) };
     const moved = await models.Member.updateOne(
       { _id: entry.memberId, ledgerSeq: entry.seq - 1, lotsSeq: entry.seq - 1 },
-      { $set: { ...balance, ...lotsUpdate(lots, entry.seq) }, ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
+      { $set: projected, ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
     );
-    if (moved.modifiedCount === 1) return { ...start, ...balance, ...lotsUpdate(lots, entry.seq) } as AppendStart;
+    if (moved.modifiedCount === 1) return { ...start, ...projected } as AppendStart;
   }
   const moved = await models.Member.updateOne(
     { _id: entry.memberId, ledgerSeq: { $lt: entry.seq } },
@@ -254,7 +255,7 @@ async function project(models: Models, entry: LedgerEntry, start?: AppendStart):
     await models.Member.updateOne({ _id: entry.memberId }, { $max: { lastActivityAt: entry.createdAt } });
   }
   await currentLots(models, entry.memberId);
-  const { lots: _l, lotDeficit: _d, lotTraces: _t, lotsSeq: _s, ...rest } = start ?? {};
+  const { lots: _l, lotDeficit: _d, lotTraces: _t, lotsSeq: _s, lotEnds: _e, lotCount: _c, lotPoints: _p, ...rest } = start ?? {};
   return { ...rest, ...balance };
 }
 

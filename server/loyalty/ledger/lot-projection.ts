@@ -14,39 +14,91 @@
  */
 import type { Types } from 'mongoose';
 import type { Models } from '../../store/models/index.js';
-import { applyLine, emptyLots, replayLots, type LedgerLine, type Lot, type LotState, type LotTrace } from '../policy/expiry-lots.js';
+import { applyLine, emptyLots, LotEnds, LotQueue, replayLots, type LedgerLine, type Lot, type LotsRead, type LotState, type LotTrace } from '../policy/expiry-lots.js';
 
-/** The member fields of the projection, as read with `.lean()`. */
+/**
+ * The member fields of the projection, as read with `.lean()`. `lots` is {@link LotQueue.pack}'s
+ * bytes (a BSON Binary), and each trace's `taken` too; an array of `{ earnedAt, points }` (how
+ * lots were stored before) is still read. `lotEnds`, `lotCount` and `lotPoints` are
+ * {@link LotEnds}: what INQUIRE reads, so that it need not read every lot.
+ */
 export interface LotFields {
-  lots?: Lot[] | null;
+  lots?: unknown;
   lotDeficit?: number | null;
   lotTraces?: unknown;
   lotsSeq?: number | null;
+  lotEnds?: unknown;
+  lotCount?: number | null;
+  lotPoints?: number | null;
 }
 
+/** What an append reads to move the lots forward. */
 export const lotFieldNames = { lots: 1, lotDeficit: 1, lotTraces: 1, lotsSeq: 1 } as const;
 
+/**
+ * A member read that leaves out every lot and trace (16 bytes a lot, growing with a regular
+ * guest's visits): for reads that only look at the lots' ends (INQUIRE) or not at all. Such a
+ * member is no start for an append ({@link nextLots} refuses it).
+ */
+export const withoutLotDetail = { lots: 0, lotTraces: 0 } as const;
+
 const lineFields = { _id: 0, seq: 1, kind: 1, delta: 1, sourceKey: 1, createdAt: 1 } as const;
+
+/** The bytes of a stored Binary (as `.lean()` reads it) or Buffer; null for anything else. */
+function bytesOf(value: unknown): Uint8Array | null {
+  if (value instanceof Uint8Array) return value;
+  const binary = value as { _bsontype?: string; buffer?: Uint8Array; position?: number } | null;
+  if (binary?._bsontype === 'Binary' && binary.buffer instanceof Uint8Array) return binary.buffer.subarray(0, binary.position ?? binary.buffer.byteLength);
+  return null;
+}
+
+/** Stored lots (packed, or the array of before) as a queue. */
+function queueOf(value: unknown): LotQueue {
+  const bytes = bytesOf(value);
+  if (bytes) return LotQueue.unpack(bytes);
+  return Array.isArray(value) ? LotQueue.of(value as Lot[]) : LotQueue.empty();
+}
 
 /** The lot state stored on `member`, or null when it was never built. A copy: safe to fold further. */
 export function storedLots(member: LotFields): LotState | null {
   if (member.lotsSeq === null || member.lotsSeq === undefined) return null;
-  const traces = Array.isArray(member.lotTraces) ? (member.lotTraces as LotTrace[]) : [];
+  const traces = Array.isArray(member.lotTraces) ? (member.lotTraces as { sourceKey: string; taken: unknown }[]) : [];
   return {
-    lots: (member.lots ?? []).map((l) => ({ earnedAt: new Date(l.earnedAt), points: l.points })),
+    lots: queueOf(member.lots),
     deficit: member.lotDeficit ?? 0,
-    traces: traces.map((t) => ({ sourceKey: t.sourceKey, taken: t.taken.map((l) => ({ earnedAt: new Date(l.earnedAt), points: l.points })) })),
+    traces: traces.map((t): LotTrace => ({ sourceKey: t.sourceKey, taken: queueOf(t.taken).toArray() })),
   };
 }
 
-/** The `$set` of a lot state at `seq`. */
+/** The `$set` of a lot state at `seq`: lots and traces packed (16 bytes a lot), and their ends. */
 export function lotsUpdate(state: LotState, seq: number): Record<string, unknown> {
-  return { lots: state.lots, lotDeficit: state.deficit, lotTraces: state.traces, lotsSeq: seq };
+  return {
+    lots: state.lots.pack(),
+    lotEnds: LotEnds.packOf(state.lots),
+    lotCount: state.lots.length,
+    lotPoints: state.lots.totalPoints,
+    lotDeficit: state.deficit,
+    lotTraces: state.traces.map((t) => ({ sourceKey: t.sourceKey, taken: LotQueue.of(t.taken).pack() })),
+    lotsSeq: seq,
+  };
+}
+
+/** The stored ends of the lots, or null when they were not stored (a member projected before them). */
+export function storedLotEnds(member: LotFields): LotEnds | null {
+  const bytes = bytesOf(member.lotEnds);
+  if (!bytes || member.lotsSeq === null || member.lotsSeq === undefined) return null;
+  return LotEnds.unpack(bytes, member.lotCount ?? 0, member.lotPoints ?? 0);
+}
+
+/** The projection of an empty ledger (a new member: nothing to build later). */
+export function emptyLotFields(): Record<string, unknown> {
+  return lotsUpdate(emptyLots(), 0);
 }
 
 /** `state` (from the member at `seq - 1`) moved over `entry`; null when the member was not there. */
 export function nextLots(member: LotFields & { ledgerSeq?: number | null }, entry: LedgerLine & { seq: number }): LotState | null {
   if (member.lotsSeq !== entry.seq - 1 || (member.ledgerSeq ?? 0) !== entry.seq - 1) return null;
+  if (member.lots === undefined) return null; // read without the lots (withoutLotDetail)
   const state = storedLots(member);
   return state ? applyLine(state, entry) : null;
 }
@@ -89,9 +141,12 @@ export async function currentLots(models: Models, memberId: Types.ObjectId | str
   return { state, seq };
 }
 
-/** The member's lots for reading: the stored ones when they are at its ledger head, else caught up. */
-export async function lotsOf(models: Models, member: LotFields & { _id: Types.ObjectId | string; ledgerSeq?: number | null }): Promise<LotState> {
-  const stored = storedLots(member);
-  if (stored && member.lotsSeq === (member.ledgerSeq ?? 0)) return stored;
-  return (await currentLots(models, member._id)).state;
+/**
+ * The member's lots for INQUIRE: their stored ends when they are at its ledger head (read with
+ * the member, nothing more), else all of them caught up from the ledger; `all()` reads all of
+ * them, for a question the ends cannot answer.
+ */
+export function lotsForReading(models: Models, member: LotFields & { _id: Types.ObjectId | string; ledgerSeq?: number | null }): { ends: LotsRead | null; all(): Promise<LotsRead> } {
+  const ends = member.lotsSeq === (member.ledgerSeq ?? 0) ? storedLotEnds(member) : null;
+  return { ends, all: async () => (await currentLots(models, member._id)).state.lots };
 }

@@ -9,6 +9,7 @@ import type { MemberDoc } from '../../store/models/member.js';
 import { memberKeyId, memberKeySecretOf, type MemberKeyKind } from '../../store/models/member-key.js';
 import type { Models } from '../../store/models/index.js';
 import { LoyaltyError } from '../errors.js';
+import { emptyLotFields } from '../ledger/lot-projection.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
 
@@ -128,7 +129,7 @@ export async function createMember(models: Models, programId: string, input: New
       firstNameLower: input.firstName?.toLowerCase() ?? null, lastNameLower: input.lastName?.toLowerCase() ?? null,
       status: input.status, tier: input.tier ?? null, cardNumbers: cards, signupGuid: input.signupGuid ?? null, createdAt: now,
       // A new member's projections start from its empty ledger: nothing to build later.
-      lots: [], lotDeficit: 0, lotsSeq: 0, usageBuilt: true,
+      ...emptyLotFields(), usageBuilt: true,
     });
     return created.toObject() as MemberRecord;
   } catch (err) {
@@ -168,14 +169,20 @@ export function plainIdentifier(raw: string): string {
 
 
 /** An identifier or a card as stored, looked up as sent, then in its plain form. */
-async function byIdentifierOrCard(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
+/** How a member is read: `leave` names fields left out (e.g. lot-projection.ts `withoutLotDetail`). */
+export interface MemberRead {
+  leave?: Readonly<Record<string, 0>>;
+}
+
+async function byIdentifierOrCard(models: Models, programId: string, value: string, read: MemberRead): Promise<MemberRecord | null> {
   // Every Toast request with an account reads this first: through the driver (what mongoose's
   // lean() returns, without its query building and casting), bounded like mongoose's queries,
   // with the other requests' lookups of this turn (read-batch.ts).
-  const byIdentifier = await findOneInBatch<MemberRecord>(models.Member.collection, { programId }, 'loyaltyIdentifier', value, timeLimitOf(models.Member));
+  const options = { ...timeLimitOf(models.Member), ...(read.leave ? { projection: read.leave } : {}) };
+  const byIdentifier = await findOneInBatch<MemberRecord>(models.Member.collection, { programId }, 'loyaltyIdentifier', value, options);
   if (byIdentifier) return byIdentifier;
   const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
-  return card ? models.Member.findOne({ _id: card.memberId, programId }).lean<MemberRecord>() : null;
+  return card ? models.Member.findOne({ _id: card.memberId, programId }, read.leave ?? {}).lean<MemberRecord>() : null;
 }
 
 /**
@@ -184,15 +191,15 @@ async function byIdentifierOrCard(models: Models, programId: string, value: stri
  * value is tried as sent, then in its plain form ({@link plainIdentifier}); a phone is read from
  * the plain form like a sign-up phone. Null when none matches.
  */
-export async function resolveMember(models: Models, programId: string, value: string): Promise<MemberRecord | null> {
+export async function resolveMember(models: Models, programId: string, value: string, read: MemberRead = {}): Promise<MemberRecord | null> {
   const plain = plainIdentifier(value);
   for (const form of plain === value ? [value] : [value, plain]) {
     if (form === '') continue;
-    const found = await byIdentifierOrCard(models, programId, form);
+    const found = await byIdentifierOrCard(models, programId, form, read);
     if (found) return found;
   }
   const phone = normalizePhone(plain);
-  return phone ? memberByKey(models, programId, 'phone', phone) : null;
+  return phone ? memberByKey(models, programId, 'phone', phone, read) : null;
 }
 
 /**
@@ -200,10 +207,12 @@ export async function resolveMember(models: Models, programId: string, value: st
  * (both indexed on every store; the dev server scans for a non-unique field such as `phone`),
  * in one round trip.
  */
-export async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string): Promise<MemberRecord | null> {
+export async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string, read: MemberRead = {}): Promise<MemberRecord | null> {
+  const leave = Object.fromEntries(Object.keys(read.leave ?? {}).map((field) => [`member.${field}`, 0]));
   const [row] = await models.MemberKey.aggregate<{ member: MemberRecord[] }>([
     { $match: { _id: keyId(models, programId, kind, value) } },
     { $lookup: { from: models.Member.collection.collectionName, localField: 'memberId', foreignField: '_id', as: 'member' } },
+    ...(Object.keys(leave).length > 0 ? [{ $project: leave }] : []),
   ]);
   const member = row?.member[0];
   return member && member.programId === programId ? member : null;

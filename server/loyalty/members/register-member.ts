@@ -8,15 +8,15 @@
  */
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { enrolStarter, resolveMember, type MemberRecord } from './members.js';
+import { enrolStarter, resolveMember, type MemberRead, type MemberRecord } from './members.js';
 
 /** A well-formed phone as keyed: exactly ten digits, nothing else. */
 const TEN_DIGITS = /^\d{10}$/;
 
 export async function memberAtRegister(
-  models: Models, program: { programId: string; program: Program }, identifier: string, now: Date,
+  models: Models, program: { programId: string; program: Program }, identifier: string, now: Date, read: MemberRead = {},
 ): Promise<MemberRecord | null> {
-  const found = await resolveMember(models, program.programId, identifier);
+  const found = await resolveMember(models, program.programId, identifier, read);
   if (found) return found;
   if (!TEN_DIGITS.test(identifier) || !program.program.policies.membership.autoEnrolOnPhoneLookup) return null;
   return enrolStarter(models, program.programId, identifier, now);

@@ -16,6 +16,8 @@
  *
  * The state is folded one entry at a time ({@link applyLine}): the ledger keeps it on the member
  * as a projection (ledger/lot-projection.ts), and a replay of the whole ledger gives the same.
+ * The lots are a {@link LotQueue}: a regular guest holds hundreds of unexpired lots, and an
+ * append or an INQUIRE touches only the oldest and the newest of them.
  */
 
 /** Redemptions whose lots are remembered for a later reversal (oldest forgotten first). */
@@ -35,6 +37,214 @@ export interface Lot {
   points: number;
 }
 
+/** What reading lots needs: their number and total, and any lot by its age rank (0 = oldest). */
+export interface LotsRead {
+  readonly length: number;
+  readonly totalPoints: number;
+  earnedAtMs(i: number): number;
+  points(i: number): number;
+}
+
+const PAIR_BYTES = 16;
+const littleEndian = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+
+/**
+ * Lots oldest first, packed as (earnedAt ms, points) float64 pairs. Stored as 16 bytes a lot
+ * ({@link pack}, {@link unpack}: one copy, no object per lot), read at either end without
+ * touching the middle: what a request needs of a guest's lots does not grow with their number.
+ */
+export class LotQueue implements LotsRead {
+  private data: Float64Array;
+  /** First and one-past-last lot, as lot indexes into `data`. */
+  private start = 0;
+  private end = 0;
+  private sum = 0;
+
+  private constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(4, capacity) * 2);
+  }
+
+  static empty(): LotQueue {
+    return new LotQueue(4);
+  }
+
+  static of(lots: readonly Lot[]): LotQueue {
+    const q = new LotQueue(lots.length);
+    for (const lot of lots) q.push(new Date(lot.earnedAt).getTime(), lot.points);
+    return q;
+  }
+
+  /** The queue stored by {@link pack}; throws on bytes that are not whole lots. */
+  static unpack(bytes: Uint8Array): LotQueue {
+    if (bytes.byteLength % PAIR_BYTES !== 0) throw new Error(`packed lots: ${bytes.byteLength} bytes is not a whole number of ${PAIR_BYTES}-byte lots`);
+    const n = bytes.byteLength / PAIR_BYTES;
+    const q = new LotQueue(n + 1);
+    if (littleEndian) new Uint8Array(q.data.buffer).set(bytes);
+    else {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i < n * 2; i++) q.data[i] = view.getFloat64(i * 8, true);
+    }
+    q.end = n;
+    for (let i = 0; i < n; i++) q.sum += q.data[i * 2 + 1] as number;
+    return q;
+  }
+
+  /** 16 bytes a lot, little-endian (earnedAt ms, points), oldest first: a copy. */
+  pack(): Buffer {
+    return this.packRange(0, this.length);
+  }
+
+  /** {@link pack} of the lots ranked `from` (inclusive) to `to` (exclusive). */
+  packRange(from: number, to: number): Buffer {
+    const first = this.start + from;
+    const out = Buffer.allocUnsafe((to - from) * PAIR_BYTES);
+    if (littleEndian) out.set(new Uint8Array(this.data.buffer, first * PAIR_BYTES, (to - from) * PAIR_BYTES));
+    else for (let i = 0; i < (to - from) * 2; i++) out.writeDoubleLE(this.data[first * 2 + i] as number, i * 8);
+    return out;
+  }
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  /** Σ points of all lots. */
+  get totalPoints(): number {
+    return this.sum;
+  }
+
+  /** The `i`-th oldest lot's earned instant (ms) and points. */
+  earnedAtMs(i: number): number {
+    return this.data[(this.start + i) * 2] as number;
+  }
+
+  points(i: number): number {
+    return this.data[(this.start + i) * 2 + 1] as number;
+  }
+
+  toArray(): Lot[] {
+    const out: Lot[] = [];
+    for (let i = 0; i < this.length; i++) out.push({ earnedAt: new Date(this.earnedAtMs(i)), points: this.points(i) });
+    return out;
+  }
+
+  copy(): LotQueue {
+    const q = new LotQueue(this.length + 1);
+    q.data.set(this.data.subarray(this.start * 2, this.end * 2));
+    q.end = this.length;
+    q.sum = this.sum;
+    return q;
+  }
+
+  /** Adds a lot in date order (searched from the newest end), merged into a lot of the same instant. */
+  insert(earnedAtMs: number, points: number): void {
+    let i = this.length;
+    while (i > 0 && this.earnedAtMs(i - 1) > earnedAtMs) i--;
+    if (i > 0 && this.earnedAtMs(i - 1) === earnedAtMs) {
+      this.data[(this.start + i - 1) * 2 + 1] = this.points(i - 1) + points;
+      this.sum += points;
+      return;
+    }
+    if (i === this.length) {
+      this.push(earnedAtMs, points);
+      return;
+    }
+    if (i === 0 && this.start > 0) {
+      this.start--;
+    } else {
+      this.reserve(1);
+      const at = (this.start + i) * 2;
+      this.data.copyWithin(at + 2, at, this.end * 2);
+      this.end++;
+    }
+    this.data[(this.start + i) * 2] = earnedAtMs;
+    this.data[(this.start + i) * 2 + 1] = points;
+    this.sum += points;
+  }
+
+  /** Takes up to `points` from the oldest lots into `taken`; returns what no lot held. */
+  takeOldest(points: number, taken: Lot[]): number {
+    let left = points;
+    while (left > 0 && this.length > 0) {
+      const held = this.points(0);
+      const take = Math.min(held, left);
+      taken.push({ earnedAt: new Date(this.earnedAtMs(0)), points: take });
+      left -= take;
+      this.sum -= take;
+      if (take === held) this.start++;
+      else this.data[this.start * 2 + 1] = held - take;
+    }
+    if (this.length === 0) this.start = this.end = 0;
+    return left;
+  }
+
+  private push(earnedAtMs: number, points: number): void {
+    this.reserve(1);
+    this.data[this.end * 2] = earnedAtMs;
+    this.data[this.end * 2 + 1] = points;
+    this.end++;
+    this.sum += points;
+  }
+
+  /** Room for `more` lots after `end`, moving the lots to the front or growing as needed. */
+  private reserve(more: number): void {
+    if ((this.end + more) * 2 <= this.data.length) return;
+    const need = (this.length + more) * 2;
+    const data = need * 2 <= this.data.length ? this.data : new Float64Array(Math.max(need * 2, this.data.length * 2));
+    if (data === this.data) this.data.copyWithin(0, this.start * 2, this.end * 2);
+    else data.set(this.data.subarray(this.start * 2, this.end * 2));
+    this.data = data;
+    this.end -= this.start;
+    this.start = 0;
+  }
+}
+
+/** Thrown by {@link LotEnds} when a reader needs a lot between its two ends. */
+export class HiddenLot extends Error {
+  constructor(readonly index: number) {
+    super(`lot ${index} is between the stored ends`);
+  }
+}
+
+/**
+ * The oldest {@link OLDEST} and the newest {@link NEWEST} lots of a queue (all of them when it
+ * holds no more), with the whole queue's number and total: what INQUIRE reads of a member's
+ * lots, at most 5 KB whatever their number. The oldest tell what is due and expires next; the
+ * newest, when a reward stops being affordable (enough for one costing 256 visits' lots). A lot
+ * in between throws {@link HiddenLot}.
+ */
+export class LotEnds implements LotsRead {
+  static readonly OLDEST = 64;
+  static readonly NEWEST = 256;
+
+  private constructor(private readonly ends: LotQueue, readonly length: number, readonly totalPoints: number) {}
+
+  /** The ends of `queue`, packed: {@link LotQueue.pack} of the oldest and newest lots. */
+  static packOf(queue: LotQueue): Buffer {
+    if (queue.length <= LotEnds.OLDEST + LotEnds.NEWEST) return queue.pack();
+    return Buffer.concat([queue.packRange(0, LotEnds.OLDEST), queue.packRange(queue.length - LotEnds.NEWEST, queue.length)]);
+  }
+
+  static unpack(bytes: Uint8Array, length: number, totalPoints: number): LotEnds {
+    return new LotEnds(LotQueue.unpack(bytes), length, totalPoints);
+  }
+
+  /** Whether lot `i` is stored (its rank among the ends), else throws HiddenLot. */
+  private rank(i: number): number {
+    const hidden = this.length - this.ends.length;
+    if (i < LotEnds.OLDEST || hidden === 0) return i;
+    if (i >= this.length - LotEnds.NEWEST) return i - hidden;
+    throw new HiddenLot(i);
+  }
+
+  earnedAtMs(i: number): number {
+    return this.ends.earnedAtMs(this.rank(i));
+  }
+
+  points(i: number): number {
+    return this.ends.points(this.rank(i));
+  }
+}
+
 /** What a redemption took from which lots (for its reversal). */
 export interface LotTrace {
   sourceKey: string;
@@ -43,44 +253,26 @@ export interface LotTrace {
 
 /** The lots left after replaying a ledger, oldest first, any unpaid deficit, recent redemptions' traces. */
 export interface LotState {
-  lots: Lot[];
+  lots: LotQueue;
   deficit: number;
   traces: LotTrace[];
 }
 
 /** The state of an empty ledger. */
 export function emptyLots(): LotState {
-  return { lots: [], deficit: 0, traces: [] };
+  return { lots: LotQueue.empty(), deficit: 0, traces: [] };
 }
 
-/** Adds `lot` in date order, merged into a lot of the same instant. */
-function insertSorted(lots: Lot[], lot: Lot): void {
-  let i = lots.length;
-  while (i > 0 && (lots[i - 1] as Lot).earnedAt.getTime() > lot.earnedAt.getTime()) i--;
-  const before = lots[i - 1];
-  if (before && before.earnedAt.getTime() === lot.earnedAt.getTime()) before.points += lot.points;
-  else lots.splice(i, 0, lot);
-}
-
-function credit(state: LotState, lot: Lot): void {
-  const paid = Math.min(state.deficit, lot.points);
+function credit(state: LotState, earnedAtMs: number, points: number): void {
+  const paid = Math.min(state.deficit, points);
   state.deficit -= paid;
-  if (lot.points - paid > 0) insertSorted(state.lots, { earnedAt: lot.earnedAt, points: lot.points - paid });
+  if (points - paid > 0) state.lots.insert(earnedAtMs, points - paid);
 }
 
 /** Takes `points` from the oldest lots; returns what it took from which lot. */
 function consume(state: LotState, points: number): Lot[] {
   const taken: Lot[] = [];
-  let left = points;
-  while (left > 0 && state.lots.length > 0) {
-    const oldest = state.lots[0] as Lot;
-    const take = Math.min(oldest.points, left);
-    taken.push({ earnedAt: oldest.earnedAt, points: take });
-    oldest.points -= take;
-    left -= take;
-    if (oldest.points === 0) state.lots.shift();
-  }
-  state.deficit += left;
+  state.deficit += state.lots.takeOldest(points, taken);
   return taken;
 }
 
@@ -90,16 +282,16 @@ function restore(state: LotState, line: LedgerLine): void {
   let left = line.delta;
   for (const part of from ?? []) {
     const points = Math.min(part.points, left);
-    if (points > 0) credit(state, { earnedAt: part.earnedAt, points });
+    if (points > 0) credit(state, new Date(part.earnedAt).getTime(), points);
     left -= points;
   }
-  if (left > 0) credit(state, { earnedAt: line.createdAt, points: left });
+  if (left > 0) credit(state, new Date(line.createdAt).getTime(), left);
 }
 
 /** Moves `state` (mutated) over one more ledger entry. */
 export function applyLine(state: LotState, line: LedgerLine): LotState {
   if (line.delta > 0 && line.kind === 'REVERSE_REDEEM') restore(state, line);
-  else if (line.delta > 0) credit(state, { earnedAt: line.createdAt, points: line.delta });
+  else if (line.delta > 0) credit(state, new Date(line.createdAt).getTime(), line.delta);
   else if (line.delta < 0) {
     const taken = consume(state, -line.delta);
     if (line.kind === 'REDEEM') {

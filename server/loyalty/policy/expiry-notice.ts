@@ -5,7 +5,7 @@
  * daily run count as expiring now.
  */
 import { DateTime } from 'luxon';
-import { rewardExpiry, type Expiration, type ExpiryOutlook } from './expiry.js';
+import type { Expiration, ExpiryView } from './expiry.js';
 
 /** How close an expiration must be for the hint on the check. */
 export const HINT_WITHIN_DAYS = 30;
@@ -19,10 +19,6 @@ export interface ExpiryNotice {
   hint: string | null;
 }
 
-function schedule(outlook: ExpiryOutlook, now: Date): Expiration[] {
-  return outlook.due > 0 ? [{ at: now, points: outlook.due }, ...outlook.upcoming] : outlook.upcoming;
-}
-
 function hintFor(next: Expiration | undefined, now: Date, timezone: string): string | null {
   if (!next || next.at.getTime() - now.getTime() > HINT_WITHIN_DAYS * dayMs) return null;
   const day = DateTime.fromJSDate(next.at, { zone: timezone }).toFormat('LLL d, yyyy');
@@ -30,10 +26,9 @@ function hintFor(next: Expiration | undefined, now: Date, timezone: string): str
 }
 
 /** The notice for a member holding `balance` points; dates shown in `timezone` (the location's). */
-export function expiryNotice(outlook: ExpiryOutlook, balance: number, now: Date, timezone: string): ExpiryNotice {
-  const all = schedule(outlook, now);
+export function expiryNotice(view: ExpiryView, balance: number, now: Date, timezone: string): ExpiryNotice {
   return {
-    rewardExpiresAt: (pointsCost) => rewardExpiry(pointsCost, balance, all),
-    hint: hintFor(all[0], now, timezone),
+    rewardExpiresAt: (pointsCost) => view.rewardExpiry(pointsCost, balance),
+    hint: hintFor(view.soonest(), now, timezone),
   };
 }

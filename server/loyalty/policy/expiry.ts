@@ -16,7 +16,7 @@
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../../rules/index.js';
 import { addZonedDays } from '../../../rules/engine/zone-days.js';
-import { replayLots, type LedgerLine, type Lot } from './expiry-lots.js';
+import { replayLots, type LedgerLine, type LotsRead } from './expiry-lots.js';
 
 export type { LedgerLine } from './expiry-lots.js';
 
@@ -78,17 +78,83 @@ function perLot(entries: readonly LedgerLine[], days: number, now: Date, timezon
 }
 
 /** PER_LOT: the expiry position of lots (oldest first) that live `days` days each. */
-export function lotsOutlook(lots: readonly Lot[], days: number, now: Date, timezone: string): ExpiryOutlook {
+export function lotsOutlook(lots: LotsRead, days: number, now: Date, timezone: string): ExpiryOutlook {
   const outlook: ExpiryOutlook = { due: 0, upcoming: [] };
-  for (const lot of lots) {
-    const at = addDays(lot.earnedAt, days, timezone);
+  for (let i = 0; i < lots.length; i++) {
+    const at = addDays(new Date(lots.earnedAtMs(i)), days, timezone);
+    const points = lots.points(i);
     const last = outlook.upcoming[outlook.upcoming.length - 1];
-    if (at <= now) outlook.due += lot.points;
-    else if (last && last.at.getTime() === at.getTime()) last.points += lot.points;
-    else outlook.upcoming.push({ at, points: lot.points });
+    if (at <= now) outlook.due += points;
+    else if (last && last.at.getTime() === at.getTime()) last.points += points;
+    else outlook.upcoming.push({ at, points });
   }
   outlook.upcoming.sort((a, b) => a.at.getTime() - b.at.getTime());
   return outlook;
+}
+
+/**
+ * What INQUIRE tells from an expiry position: the soonest expiration and, per banked reward,
+ * when it stops being affordable.
+ */
+export interface ExpiryView {
+  /** The soonest expiration; points already past their instant count as expiring `now`. */
+  soonest(): Expiration | undefined;
+  /** {@link rewardExpiry} of a reward costing `cost` for a member holding `balance` points. */
+  rewardExpiry(cost: number, balance: number): Date | null;
+}
+
+/** The view of a whole outlook (INACTIVITY, NONE, or the daily job's ledger replay). */
+export function outlookView(outlook: ExpiryOutlook, now: Date): ExpiryView {
+  const all = outlook.due > 0 ? [{ at: now, points: outlook.due }, ...outlook.upcoming] : outlook.upcoming;
+  return { soonest: () => all[0], rewardExpiry: (cost, balance) => rewardExpiry(cost, balance, all) };
+}
+
+/**
+ * The view of PER_LOT lots that live `days` days each, the same as `outlookView(lotsOutlook(…))`
+ * but reading only the lots its answers depend on: the soonest expiration from the oldest end
+ * (the lots already due, then the first instant), a reward's date from the newest end (the
+ * newest lots holding its cost), so an INQUIRE's work follows the rewards' costs, not the
+ * number of lots. Expiry instants follow the earned order (calendar days added in one
+ * timezone keep it, except for lots earned inside a DST gap, whose hour moves).
+ */
+export function lotsView(lots: LotsRead, days: number, now: Date, timezone: string): ExpiryView {
+  const nowMs = now.getTime();
+  const instants = new Map<number, number>();
+  const expiresAt = (i: number): number => {
+    let at = instants.get(i);
+    if (at === undefined) instants.set(i, (at = addDays(new Date(lots.earnedAtMs(i)), days, timezone).getTime()));
+    return at;
+  };
+  return {
+    soonest() {
+      let due = 0;
+      let i = 0;
+      while (i < lots.length && expiresAt(i) <= nowMs) due += lots.points(i++);
+      if (due > 0) return { at: now, points: due };
+      if (i === lots.length) return undefined;
+      const at = expiresAt(i);
+      let points = 0;
+      while (i < lots.length && expiresAt(i) === at) points += lots.points(i++);
+      return { at: new Date(at), points };
+    },
+    rewardExpiry(cost, balance) {
+      if (cost <= 0 || balance < cost) return null;
+      // The reward stops being affordable at the soonest expiration after which fewer than
+      // `cost` of the balance is left: the oldest instant with less than `need` expiring after it.
+      const need = cost + lots.totalPoints - balance;
+      let after = 0;
+      let i = lots.length - 1;
+      while (i >= 0) {
+        const at = expiresAt(i);
+        if (at <= nowMs) return after < need ? now : null;
+        let points = 0;
+        while (i >= 0 && expiresAt(i) === at) points += lots.points(i--);
+        if (after < need && after + points >= need) return new Date(at);
+        after += points;
+      }
+      return null;
+    },
+  };
 }
 
 /** The member's expiry position at `now` from its ledger entries in `seq` order. */

@@ -11,8 +11,9 @@
 import type { EngineOffer } from '../../../rules/index.js';
 import { answered, evaluateCheck } from '../../loyalty/offers/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/policy/expiry-notice.js';
-import { inquiryExpiryOutlook } from '../../loyalty/expiry/member-expiry.js';
+import { inquiryExpiryView } from '../../loyalty/expiry/member-expiry.js';
 import { memberAtRegister } from '../../loyalty/members/register-member.js';
+import { withoutLotDetail } from '../../loyalty/ledger/lot-projection.js';
 import { recordEvaluation } from '../../loyalty/offers/recorded-evaluation.js';
 import { checkUserMessage } from '../../loyalty/policy/user-message.js';
 import { accountIdentifierOf } from '../account-identifier.js';
@@ -38,18 +39,19 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   readOnly: true,
   async handle({ deps, program, body, now }) {
     const info = body.checkTransactionInformation;
-    const member = await memberAtRegister(deps.models, program, accountIdentifierOf(info) ?? '', now);
+    // Without every lot and trace: INQUIRE reads the lots' stored ends (lot-projection.ts).
+    const member = await memberAtRegister(deps.models, program, accountIdentifierOf(info) ?? '', now, { leave: withoutLotDetail });
     if (!member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
-    const [ev, outlook] = await Promise.all([
-      evaluateCheck({
-        models: deps.models, context: program, member, check: normalizeToastCheck(info.check),
-        redemptions: normalizeRedemptions(info.redemptions), now,
-      }),
-      inquiryExpiryOutlook(deps.models, program.program, member, now),
-    ]);
+    const ev = await evaluateCheck({
+      models: deps.models, context: program, member, check: normalizeToastCheck(info.check),
+      redemptions: normalizeRedemptions(info.redemptions), now,
+    });
     const balance = ev.state.pointsBalance;
+    // From the member as read (no command) unless its lots lag the ledger or an answer needs
+    // more than their stored ends.
+    const expiry = await inquiryExpiryView(deps.models, program.program, member, now, { balance, costs: ev.offers.offers.map((o) => o.pointsCost) });
     const { applied, rejected } = answered(ev);
-    const notice = expiryNotice(outlook, balance, now, program.timezone);
+    const notice = expiryNotice(expiry, balance, now, program.timezone);
     return {
       response: {
         checkResponse: {

@@ -6,9 +6,10 @@
 import { expect } from 'chai';
 import { appendEntry } from '../../../server/loyalty/ledger/ledger.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
-import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { outlookAnswers, probe, viewAnswers } from '../../support/expiry-view.js';
 import { balanceOf, entriesOf, ledgerInvariant, seedMember } from '../../support/members.js';
 import { DAY_MS, DEMO, accrue, inquire, line, runExpiry } from './helpers.js';
 
@@ -81,7 +82,8 @@ describe('points expiry: INQUIRE reads INACTIVITY from the member projection', (
       appendEntry(t.deps.models, { programId: 'demo', memberId: member._id, delta, kind, sourceKey: key, floor: 'ALLOW_NEGATIVE' }, when);
     const compare = async (when: Date) => {
       const doc = (await t.deps.models.Member.findById(member._id).lean())!;
-      expect(await inquiryExpiryOutlook(t.deps.models, program, doc, when)).to.deep.equal(await memberExpiryOutlook(t.deps.models, program, member._id, when));
+      expect(viewAnswers(await inquiryExpiryView(t.deps.models, program, doc, when, probe(doc.pointsBalance)), doc.pointsBalance))
+        .to.deep.equal(outlookAnswers(await memberExpiryOutlook(t.deps.models, program, member._id, when), when, doc.pointsBalance));
     };
     await compare(at(1));
     await append(20, 'ACCRUE', 'a1', at(10));

@@ -6,6 +6,8 @@
  */
 import { expect } from 'chai';
 import { memberWithHistory, type HistoryMember } from '../../../bench/history/long-history.js';
+import { withoutLotDetail } from '../../../server/loyalty/ledger/lot-projection.js';
+import { resolveMember } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { CAFE, drinkRedeem, pastryRedeem } from '../../support/cafe.js';
 import { commandCounter, describeCommands, type CommandCounter } from '../../support/command-counter.js';
@@ -18,12 +20,14 @@ describe('cost of a request with a long history', function () {
   let counter: CommandCounter;
   let short: HistoryMember;
   let long: HistoryMember;
+  let earner: HistoryMember;
 
   before(async () => {
     t = await startTestApp({ dbPrefix: 'history', monitorCommands: true });
     counter = commandCounter(t.deps.conn);
     short = await memberWithHistory(t.deps.conn, { entries: 10, balance: 50_000, now: t.clock.now() });
     long = await memberWithHistory(t.deps.conn, { entries: 5000, balance: 50_000, now: t.clock.now() });
+    earner = await memberWithHistory(t.deps.conn, { entries: 5000, balance: 50_000, now: t.clock.now(), earnOnly: true });
   });
   after(async () => {
     counter.stop();
@@ -51,5 +55,22 @@ describe('cost of a request with a long history', function () {
       for (const m of [short, long]) counted.push(await commandsOf('LOYALTY_REDEEM', redeem(m)));
       expect(counted[1], redeem.name).to.equal(counted[0]);
     }
+  });
+
+  it('a member holding 5,000 unexpired lots: INQUIRE reads their stored ends, not the lots, and costs what 10 entries cost', async () => {
+    await commandsOf('LOYALTY_INQUIRE', inquireRequest(earner.loyaltyIdentifier)); // the one-time build
+    const stored = (await t.deps.models.Member.findById(earner.id).lean())!;
+    expect(stored.lotCount).to.equal(4999); // 4,998 ACCRUE lots and the closing BONUS
+    const inquire = [];
+    for (const m of [short, earner]) inquire.push(await commandsOf('LOYALTY_INQUIRE', inquireRequest(m.loyaltyIdentifier)));
+    expect(inquire[1]).to.equal(inquire[0]);
+    // The member as INQUIRE reads it: the ends (64 + 256 lots of 16 bytes), not 80 KB of lots.
+    const read = (await resolveMember(t.deps.models, 'cafe', earner.loyaltyIdentifier, { leave: withoutLotDetail }))!;
+    expect([read.lots, read.lotTraces]).to.deep.equal([undefined, undefined]);
+    expect((read.lotEnds as { position: number }).position).to.equal((64 + 256) * 16);
+    // (The pastry's one-a-day limit was used by the short member above.)
+    const counted = [];
+    for (const m of [short, earner]) counted.push(await commandsOf('LOYALTY_REDEEM', drinkRedeem(m)));
+    expect(counted[1]).to.equal(counted[0]);
   });
 });

@@ -8,8 +8,8 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { Program } from '../../../rules/index.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
-import { replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
-import { inquiryExpiryOutlook, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { LotQueue, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
+import { inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { runProgramExpiry } from '../../../server/loyalty/expiry/program-expiry.js';
 import { repairAll } from '../../../server/loyalty/ledger/ledger-repair.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
@@ -19,6 +19,7 @@ import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { publishProgram } from '../../../server/loyalty/programs/programs.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { outlookAnswers, probe, viewAnswers } from '../../support/expiry-view.js';
 import { CAFE, drinkRedeem, pastryRedeem } from '../../support/cafe.js';
 import { seedMember } from '../../support/members.js';
 import { toast, type ToastReply } from '../../support/toast-client.js';
@@ -46,10 +47,11 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(m.lotsSeq, 'lots at the ledger head').to.equal(entries[entries.length - 1]?.seq ?? 0);
     const replayed = replayLots(entries);
     const stored = storedLots(m)!;
-    expect(stored.lots.map((l) => [l.earnedAt.toISOString(), l.points])).to.deep.equal(replayed.lots.map((l) => [l.earnedAt.toISOString(), l.points]));
+    expect(stored.lots.toArray().map((l) => [l.earnedAt.toISOString(), l.points])).to.deep.equal(replayed.lots.toArray().map((l) => [l.earnedAt.toISOString(), l.points]));
     expect(stored.deficit).to.equal(replayed.deficit);
     const now = t.clock.now();
-    expect(await inquiryExpiryOutlook(t.deps.models, cafe, m, now)).to.deep.equal(await memberExpiryOutlook(t.deps.models, cafe, id, now));
+    expect(viewAnswers(await inquiryExpiryView(t.deps.models, cafe, m, now, probe(m.pointsBalance)), m.pointsBalance))
+      .to.deep.equal(outlookAnswers(await memberExpiryOutlook(t.deps.models, cafe, id, now), now, m.pointsBalance));
   }
 
   async function accrue(m: MemberRecord, dollars: number): Promise<string> {
@@ -80,7 +82,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
     t.clock.advance(dayMs);
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(redeemGuid, m.loyaltyIdentifier), { restaurant: CAFE });
     await expectLotsMatchLedger(m._id); // given back to lot 1, with its date
-    expect(storedLots(await member(m._id))!.lots.map((l) => l.points)).to.deep.equal([300, 200]);
+    expect(storedLots(await member(m._id))!.lots.toArray().map((l) => l.points)).to.deep.equal([300, 200]);
     const voided = await accrue(m, 10);
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(voided, m.loyaltyIdentifier), { restaurant: CAFE });
     await expectLotsMatchLedger(m._id);
@@ -89,7 +91,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(run?.expiredPoints).to.be.greaterThan(0);
     await expectLotsMatchLedger(m._id);
     // Lot 1 expired; lots 2 (day 10) and 3 (day 11) remain.
-    const left = storedLots(await member(m._id))!.lots;
+    const left = storedLots(await member(m._id))!.lots.toArray();
     expect(left.map((l) => (l.earnedAt.getTime() - left[0]!.earnedAt.getTime()) / dayMs)).to.deep.equal([0, 1]);
     await expectVerifyClean();
   });
@@ -174,7 +176,9 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(applied(await toast(t.app, 'LOYALTY_REDEEM', pastryRedeem(m), { restaurant: CAFE }))).to.equal(1);
     const usage = (await member(m._id)).usage as Record<string, { n: number; h: string[] }>;
     const key = Object.keys(usage)[0]!;
-    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { 'lots.0.points': 499, [`usage.${key}.n`]: 0 } });
+    const tampered = storedLots(await member(m._id))!.lots.toArray();
+    tampered[0]!.points = 499;
+    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { lots: LotQueue.of(tampered).pack(), [`usage.${key}.n`]: 0 } });
     await t.deps.models.RewardBudget.create({ _id: 'cafe|pastry-gold', programId: 'cafe', rewardId: 'pastry-gold', spentCents: 5, builtAt: t.clock.now() });
     const kinds: string[] = [];
     await verifyLedger(t.deps.models, { onViolation: (v) => kinds.push(v.kind) });
