@@ -45,10 +45,10 @@ export interface ExpiryMember extends LotFields {
 /**
  * The expiry position INQUIRE shows, for a member holding `balance` points offered rewards of
  * `costs`, from the member projection alone, so its cost does not grow with the member's
- * history: INACTIVITY needs the balance and the last activity, PER_LOT the stored ends of the
- * projected lots (ledger/lot-projection.ts), read by `lotsView`. Only when the answers need a
- * lot between the ends (more lots already due than the oldest end holds, a reward costing more
- * than the newest end holds) are all lots read; when the lots lag the ledger they are caught
+ * history: INACTIVITY needs the balance and the last activity, PER_LOT the head and the tail of
+ * the projected lots (ledger/lot-projection.ts), read by `lotsView`. Only when the answers need
+ * a lot of the middle pages (more lots already due than the head holds, a reward costing more
+ * than the tail's lots hold: at least 128 of them) are all lots read; when the lots lag the ledger they are caught
  * up, and built once for a member from before the projection. The daily job reads the ledger.
  */
 export async function inquiryExpiryView(models: Models, program: Program, member: ExpiryMember, now: Date, ask: { balance: number; costs: readonly number[] }): Promise<ExpiryView> {
@@ -60,8 +60,8 @@ export async function inquiryExpiryView(models: Models, program: Program, member
   if (policy.mode === 'PER_LOT' && policy.days && policy.days > 0) {
     const view = (lots: LotsRead): ExpiryView => lotsView(lots, policy.days ?? 0, now, programTimezone(program));
     const lots = lotsForReading(models, member);
-    if (lots.ends) {
-      const fromEnds = view(lots.ends);
+    if (lots.window) {
+      const fromEnds = view(lots.window);
       try {
         fromEnds.soonest();
         for (const cost of ask.costs) fromEnds.rewardExpiry(cost, ask.balance);

@@ -4,8 +4,8 @@
  * the running head, the member's sourceKeys and its lines for the lot replay are kept, so memory
  * is bounded by one member's chain.
  */
-import { LotEnds, replayLots, type LedgerLine, type Lot, type LotQueue, type LotState } from '../policy/expiry-lots.js';
-import { storedLotEnds, storedLots, type LotFields } from './lot-projection.js';
+import { AllPages, lotTotals, replayLots, type LedgerLine, type Lot, type LotState } from '../policy/expiry-lots.js';
+import { storedLots, type LotFields } from './lot-projection.js';
 
 /** Every kind of violation verification reports. */
 export const violationKinds = [
@@ -62,20 +62,11 @@ export interface MemberProjection extends LotFields {
   ledgerSeq?: number | null;
 }
 
-/** True when `ends` are the ends of `lots` (INQUIRE reads them instead of the lots). */
-function sameEnds(ends: LotEnds, lots: LotQueue): boolean {
-  if (ends.length !== lots.length || ends.totalPoints !== lots.totalPoints) return false;
-  const hidden = lots.length > LotEnds.OLDEST + LotEnds.NEWEST;
-  for (let i = 0; i < lots.length; i = hidden && i + 1 === LotEnds.OLDEST ? lots.length - LotEnds.NEWEST : i + 1) {
-    if (ends.earnedAtMs(i) !== lots.earnedAtMs(i) || ends.points(i) !== lots.points(i)) return false;
-  }
-  return true;
-}
-
-/** True when two lot states hold the same lots, deficit and traces. */
+/** True when two lot states hold the same lots (in the same head, pages and tail), deficit and traces. */
 export function sameLots(a: LotState, b: LotState): boolean {
   const lots = (l: Lot[]): string => JSON.stringify(l.map((x) => [new Date(x.earnedAt).getTime(), x.points]));
-  return a.deficit === b.deficit && lots(a.lots.toArray()) === lots(b.lots.toArray())
+  const parts = (st: LotState): string => JSON.stringify([st.head, ...(st.pages instanceof AllPages ? st.pages.pages : []), st.tail].map((q) => lots(q.toArray())));
+  return a.deficit === b.deficit && a.pages.count === b.pages.count && parts(a) === parts(b)
     && JSON.stringify(a.traces.map((t) => [t.sourceKey, lots(t.taken)])) === JSON.stringify(b.traces.map((t) => [t.sourceKey, lots(t.taken)]));
 }
 
@@ -148,11 +139,11 @@ export class ChainCheck {
       return;
     }
     const replayed = replayLots(this.lines.filter((l) => l.seq <= seq));
-    const ends = storedLotEnds(member);
-    if (ends && !sameEnds(ends, stored.lots)) {
-      this.violations.push({ kind: 'LOTS_MISMATCH', memberId: this.memberId, detail: `the stored ends of the lots (${ends.length} lots, ${ends.totalPoints} points) are not those of the lots at seq ${seq}` });
+    const totals = lotTotals(stored);
+    if (!(stored.pages instanceof AllPages) || member.lotCount !== totals.lots || member.lotPoints !== totals.points) {
+      this.violations.push({ kind: 'LOTS_MISMATCH', memberId: this.memberId, detail: `lotCount ${member.lotCount}, lotPoints ${member.lotPoints}, lotPageCount ${member.lotPageCount} do not match the stored lots (${totals.lots} lots, ${totals.points} points)` });
     } else if (!sameLots(stored, replayed)) {
-      const sum = (st: LotState): number => st.lots.totalPoints - st.deficit;
+      const sum = (st: LotState): number => lotTotals(st).points - st.deficit;
       this.violations.push({ kind: 'LOTS_MISMATCH', memberId: this.memberId, detail: `lots at seq ${seq} hold ${sum(stored)} points, the ledger replay ${sum(replayed)} (or their dates or traces differ)` });
     }
   }

@@ -94,7 +94,7 @@ async function resetOtherProjections(models: Models, memberId: string): Promise<
   if (!lots && !usage) return false;
   await models.Member.updateOne({ _id: memberId }, {
     $set: { ...(lots ? { lotsSeq: null } : {}) },
-    $unset: { ...(lots ? { lots: '', lotEnds: '', lotCount: '', lotPoints: '', lotDeficit: '', lotTraces: '' } : {}), ...(usage ? { usage: '', usageBuilt: '' } : {}) },
+    $unset: { ...(lots ? { lotHead: '', lotTail: '', lotPages: '', lotCount: '', lotPoints: '', lotPageCount: '', lotDeficit: '', lotTraces: '' } : {}), ...(usage ? { usage: '', usageBuilt: '' } : {}) },
   });
   return true;
 }

@@ -10,7 +10,7 @@
  */
 import type { Models } from '../../store/models/index.js';
 import { ChainCheck, type MemberProjection, type Violation, type ViolationKind } from './ledger-chain-check.js';
-import { lotFieldNames } from './lot-projection.js';
+import { allLotFieldNames } from './lot-projection.js';
 import { usageViolations, budgetViolations } from './projection-check.js';
 
 export type { Violation, ViolationKind } from './ledger-chain-check.js';
@@ -41,7 +41,7 @@ interface MemberRow extends MemberProjection {
 }
 
 const entryFields = { memberId: 1, seq: 1, delta: 1, balanceAfter: 1, kind: 1, sourceKey: 1, createdAt: 1 } as const;
-const memberFields = { pointsBalance: 1, ledgerSeq: 1, ...lotFieldNames, lotEnds: 1, lotCount: 1, lotPoints: 1 } as const;
+const memberFields = { pointsBalance: 1, ledgerSeq: 1, ...allLotFieldNames } as const;
 
 /** Runs every check over the whole store and reports what it found. */
 export async function verifyLedger(models: Models, options: VerifyOptions = {}): Promise<VerifyReport> {

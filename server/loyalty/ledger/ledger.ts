@@ -17,7 +17,7 @@ import { activityKinds } from '../policy/expiry.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 import { insertShaped } from '../../store/insert-shaped.js';
 import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
-import { currentLots, lotFieldNames, lotsUpdate, nextLots, type LotFields } from './lot-projection.js';
+import { currentLots, lotFieldNames, nextLots, withOldestPage, type LotFields } from './lot-projection.js';
 
 export type { LedgerKind } from '../../store/models/ledger-entry.js';
 
@@ -237,14 +237,21 @@ async function duplicate(models: Models, earlier: LedgerEntry): Promise<AppendOu
 async function project(models: Models, entry: LedgerEntry, start?: AppendStart): Promise<AppendStart> {
   const activity = activityKinds.has(entry.kind) || entry.seq === 1;
   const balance = { ledgerSeq: entry.seq, pointsBalance: entry.balanceAfter, lifetimePoints: entry.lifetimeAfter ?? 0 };
-  const lots = start ? nextLots(start, entry) : null;
-  if (lots) {
-    const projected = { ...balance, ...lotsUpdate(lots, entry.seq) };
+  let from = start;
+  let lots = from ? nextLots(from, entry) : null;
+  if (lots === 'page' && from) {
+    // A debit emptied the head: it takes the oldest middle page, which member reads leave out.
+    from = (await withOldestPage(models, entry.memberId, from)) ?? undefined;
+    lots = from ? nextLots(from, entry) : null;
+  }
+  if (lots && lots !== 'page') {
+    const projected = { ...balance, ...lots.$set };
     const moved = await models.Member.updateOne(
       { _id: entry.memberId, ledgerSeq: entry.seq - 1, lotsSeq: entry.seq - 1 },
-      { $set: projected, ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
+      { $set: projected, ...(lots.$pop ? { $pop: lots.$pop } : {}), ...(lots.$push ? { $push: lots.$push } : {}), ...(activity ? { $max: { lastActivityAt: entry.createdAt } } : {}) },
     );
-    if (moved.modifiedCount === 1) return { ...start, ...projected } as AppendStart;
+    // The pages read are not the pages now (one may have been taken): the next append reads them again.
+    if (moved.modifiedCount === 1) return { ...from, ...projected, lotPages: undefined } as AppendStart;
   }
   const moved = await models.Member.updateOne(
     { _id: entry.memberId, ledgerSeq: { $lt: entry.seq } },
@@ -255,7 +262,7 @@ async function project(models: Models, entry: LedgerEntry, start?: AppendStart):
     await models.Member.updateOne({ _id: entry.memberId }, { $max: { lastActivityAt: entry.createdAt } });
   }
   await currentLots(models, entry.memberId);
-  const { lots: _l, lotDeficit: _d, lotTraces: _t, lotsSeq: _s, lotEnds: _e, lotCount: _c, lotPoints: _p, ...rest } = start ?? {};
+  const { lotHead: _h, lotTail: _t, lotPages: _p, lotCount: _c, lotPoints: _s, lotPageCount: _n, lotDeficit: _d, lotTraces: _r, lotsSeq: _q, ...rest } = start ?? {};
   return { ...rest, ...balance };
 }
 

@@ -1,46 +1,65 @@
 /**
- * PER_LOT expiry's lots as a projection of the ledger on the member document (`lots`,
- * `lotDeficit`, `lotTraces`, `lotsSeq`), so that INQUIRE reads them with the member instead of
- * replaying the member's whole ledger (issue 11 §1).
+ * PER_LOT expiry's lots as a projection of the ledger on the member document, so that INQUIRE
+ * reads them with the member instead of replaying the member's whole ledger (issue 11 §1).
+ *
+ * Stored as policy/expiry-lots.ts keeps them: `lotHead` and `lotTail` (packed, 16 bytes a lot),
+ * the middle pages `lotPages` (an array of packed pages, never read whole by a request: INQUIRE
+ * reads the head and the tail, an append the head and the tail, and a debit that empties the
+ * head the oldest page, with `$slice`: one more read per PAGE_LOTS lots spent),
+ * `lotCount` / `lotPoints` (every lot), `lotPageCount`, `lotDeficit`, `lotTraces`, `lotsSeq`.
  *
  * Kept like the balance (ARCHITECTURE §5, no transactions): an append moves the lots forward in
  * the same guarded single-document update that moves `ledgerSeq` (ledger.ts `project`), when the
- * member it read was exactly at the entry's predecessor. Otherwise — a concurrent append, a crash
- * between insert and projection, a member from before the projection (`lotsSeq` null) — the
- * lots catch up from the ledger: the missing entries by exact `(memberId, seq)` probes, or the
- * whole ledger once when nothing was built yet. Every write is guarded by the `lotsSeq` it
+ * member it read was exactly at the entry's predecessor; the pages move by `$pop` / `$push`, so
+ * the update carries the head, the tail and at most one page. Otherwise — a concurrent append, a
+ * crash between insert and projection, a member from before the projection (`lotsSeq` null) —
+ * the lots catch up from the ledger: the missing entries by exact `(memberId, seq)` probes, or
+ * the whole ledger once when nothing was built yet. Every write is guarded by the `lotsSeq` it
  * started from, so two catch-ups never interleave. `ledger:verify` compares the projection with a
  * replay (LOTS_MISMATCH) and `ledger:repair` resets it to be rebuilt.
  */
 import type { Types } from 'mongoose';
 import type { Models } from '../../store/models/index.js';
-import { applyLine, emptyLots, LotEnds, LotQueue, replayLots, type LedgerLine, type Lot, type LotsRead, type LotState, type LotTrace } from '../policy/expiry-lots.js';
+import {
+  AllPages, allLots, applyLine, emptyLots, LotQueue, LotWindow, PageNotRead, replayLots, lotTotals,
+  type LedgerLine, type LotPages, type LotsRead, type LotState, type LotTrace,
+} from '../policy/expiry-lots.js';
 
-/**
- * The member fields of the projection, as read with `.lean()`. `lots` is {@link LotQueue.pack}'s
- * bytes (a BSON Binary), and each trace's `taken` too; an array of `{ earnedAt, points }` (how
- * lots were stored before) is still read. `lotEnds`, `lotCount` and `lotPoints` are
- * {@link LotEnds}: what INQUIRE reads, so that it need not read every lot.
- */
+/** The member fields of the projection, as read with `.lean()` (packed lots read as BSON Binary). */
 export interface LotFields {
-  lots?: unknown;
+  lotHead?: unknown;
+  lotTail?: unknown;
+  lotPages?: unknown;
+  lotCount?: number | null;
+  lotPoints?: number | null;
+  lotPageCount?: number | null;
   lotDeficit?: number | null;
   lotTraces?: unknown;
   lotsSeq?: number | null;
-  lotEnds?: unknown;
-  lotCount?: number | null;
-  lotPoints?: number | null;
 }
 
-/** What an append reads to move the lots forward. */
-export const lotFieldNames = { lots: 1, lotDeficit: 1, lotTraces: 1, lotsSeq: 1 } as const;
+/** What an append reads to move the lots forward: all but the middle pages. */
+export const lotFieldNames = {
+  lotHead: 1, lotTail: 1, lotCount: 1, lotPoints: 1, lotPageCount: 1, lotDeficit: 1, lotTraces: 1, lotsSeq: 1,
+} as const;
+
+/** Every field of the projection (a catch-up, ledger:verify). */
+export const allLotFieldNames = { ...lotFieldNames, lotPages: 1 } as const;
 
 /**
- * A member read that leaves out every lot and trace (16 bytes a lot, growing with a regular
- * guest's visits): for reads that only look at the lots' ends (INQUIRE) or not at all. Such a
- * member is no start for an append ({@link nextLots} refuses it).
+ * The oldest middle page, for a debit that empties the head ({@link nextLots} 'page'): read
+ * apart, and only when there are pages (the dev server's `$slice` fails on a missing field).
  */
-export const withoutLotDetail = { lots: 0, lotTraces: 0 } as const;
+export async function withOldestPage<M extends LotFields>(models: Models, memberId: Types.ObjectId | string, member: M): Promise<M | null> {
+  const read = await models.Member.findById(memberId, { lotPages: { $slice: 1 }, lotsSeq: 1 }).lean<LotFields>();
+  return read && read.lotsSeq === member.lotsSeq ? { ...member, lotPages: read.lotPages } : null;
+}
+
+/** Member reads leave out the middle pages (what grows with a regular guest's visits). */
+export const withoutLotPages = { lotPages: 0 } as const;
+
+/** INQUIRE's member read: without the middle pages and the redemptions' traces. */
+export const withoutLotDetail = { lotPages: 0, lotTraces: 0 } as const;
 
 const lineFields = { _id: 0, seq: 1, kind: 1, delta: 1, sourceKey: 1, createdAt: 1 } as const;
 
@@ -52,55 +71,128 @@ function bytesOf(value: unknown): Uint8Array | null {
   return null;
 }
 
-/** Stored lots (packed, or the array of before) as a queue. */
 function queueOf(value: unknown): LotQueue {
   const bytes = bytesOf(value);
-  if (bytes) return LotQueue.unpack(bytes);
-  return Array.isArray(value) ? LotQueue.of(value as Lot[]) : LotQueue.empty();
+  return bytes ? LotQueue.unpack(bytes) : LotQueue.empty();
 }
 
-/** The lot state stored on `member`, or null when it was never built. A copy: safe to fold further. */
-export function storedLots(member: LotFields): LotState | null {
-  if (member.lotsSeq === null || member.lotsSeq === undefined) return null;
+/**
+ * The middle pages as an append read them: their number, lots and points, and the oldest page
+ * when it was read; what the append took and added, for its update.
+ */
+class ReadPages implements LotPages {
+  popped = 0;
+  readonly pushed: LotQueue[] = [];
+
+  constructor(public count: number, public lots: number, public points: number, private oldest: LotQueue | null) {}
+
+  takeFirst(): LotQueue {
+    const page = this.oldest;
+    if (!page || this.popped > 0) throw new PageNotRead();
+    this.popped++;
+    this.oldest = null;
+    this.count--;
+    this.lots -= page.length;
+    this.points -= page.totalPoints;
+    return page;
+  }
+
+  push(page: LotQueue): void {
+    this.pushed.push(page);
+    this.count++;
+    this.lots += page.length;
+    this.points += page.totalPoints;
+  }
+}
+
+/** True when the member was read with the projection, in its present form. */
+function built(member: LotFields): boolean {
+  return member.lotsSeq !== null && member.lotsSeq !== undefined && member.lotHead !== undefined;
+}
+
+function tracesOf(member: LotFields): LotTrace[] {
   const traces = Array.isArray(member.lotTraces) ? (member.lotTraces as { sourceKey: string; taken: unknown }[]) : [];
+  return traces.map((t): LotTrace => ({ sourceKey: t.sourceKey, taken: queueOf(t.taken).toArray() }));
+}
+
+/**
+ * The lot state stored on `member` — with {@link AllPages} when every page was read, else with
+ * the pages it read (none, or the oldest: {@link withOldestPage}) — or null when it was never
+ * built. A copy: safe to fold further.
+ */
+export function storedLots(member: LotFields): LotState | null {
+  if (!built(member)) return null;
+  const head = queueOf(member.lotHead);
+  const tail = queueOf(member.lotTail);
+  const pageCount = member.lotPageCount ?? 0;
+  const read = Array.isArray(member.lotPages) ? member.lotPages.map(queueOf) : [];
+  let pages: LotPages;
+  if (read.length === pageCount) pages = new AllPages(read);
+  else {
+    const lots = (member.lotCount ?? 0) - head.length - tail.length;
+    const points = (member.lotPoints ?? 0) - head.totalPoints - tail.totalPoints;
+    pages = new ReadPages(pageCount, lots, points, read[0] ?? null);
+  }
+  return { head, pages, tail, deficit: member.lotDeficit ?? 0, traces: tracesOf(member) };
+}
+
+function packedTraces(state: LotState): { sourceKey: string; taken: Buffer }[] {
+  return state.traces.map((t) => ({ sourceKey: t.sourceKey, taken: LotQueue.of(t.taken).pack() }));
+}
+
+/** The fields of `state` at `seq` but its pages. */
+function setOf(state: LotState, seq: number): Record<string, unknown> {
+  const totals = lotTotals(state);
   return {
-    lots: queueOf(member.lots),
-    deficit: member.lotDeficit ?? 0,
-    traces: traces.map((t): LotTrace => ({ sourceKey: t.sourceKey, taken: queueOf(t.taken).toArray() })),
+    lotHead: state.head.pack(), lotTail: state.tail.pack(), lotCount: totals.lots, lotPoints: totals.points, lotPageCount: state.pages.count,
+    lotDeficit: state.deficit, lotTraces: packedTraces(state), lotsSeq: seq,
   };
 }
 
-/** The `$set` of a lot state at `seq`: lots and traces packed (16 bytes a lot), and their ends. */
-export function lotsUpdate(state: LotState, seq: number): Record<string, unknown> {
-  return {
-    lots: state.lots.pack(),
-    lotEnds: LotEnds.packOf(state.lots),
-    lotCount: state.lots.length,
-    lotPoints: state.lots.totalPoints,
-    lotDeficit: state.deficit,
-    lotTraces: state.traces.map((t) => ({ sourceKey: t.sourceKey, taken: LotQueue.of(t.taken).pack() })),
-    lotsSeq: seq,
-  };
-}
-
-/** The stored ends of the lots, or null when they were not stored (a member projected before them). */
-export function storedLotEnds(member: LotFields): LotEnds | null {
-  const bytes = bytesOf(member.lotEnds);
-  if (!bytes || member.lotsSeq === null || member.lotsSeq === undefined) return null;
-  return LotEnds.unpack(bytes, member.lotCount ?? 0, member.lotPoints ?? 0);
+/** The update writing a whole lot state (every page) at `seq`. */
+export function lotsUpdate(state: LotState, seq: number): { $set: Record<string, unknown> } {
+  if (!(state.pages instanceof AllPages)) throw new PageNotRead();
+  return { $set: { ...setOf(state, seq), lotPages: state.pages.pages.map((p) => p.pack()) } };
 }
 
 /** The projection of an empty ledger (a new member: nothing to build later). */
 export function emptyLotFields(): Record<string, unknown> {
-  return lotsUpdate(emptyLots(), 0);
+  return lotsUpdate(emptyLots(), 0).$set;
 }
 
-/** `state` (from the member at `seq - 1`) moved over `entry`; null when the member was not there. */
-export function nextLots(member: LotFields & { ledgerSeq?: number | null }, entry: LedgerLine & { seq: number }): LotState | null {
+/** An append's move of the lots: the fields it sets, and the page it takes or adds. */
+export interface LotStep {
+  $set: Record<string, unknown>;
+  $pop?: { lotPages: -1 };
+  $push?: { lotPages: { $each: Buffer[] } };
+}
+
+/**
+ * The lots of `member` (read at `seq - 1`) moved over `entry`, as an update; null when the member
+ * was not there or was read without the lots; 'page' when the entry needs the oldest middle
+ * page and the member was read without it (read it with {@link withOldestPage} and ask again).
+ */
+export function nextLots(member: LotFields & { ledgerSeq?: number | null }, entry: LedgerLine & { seq: number }): LotStep | 'page' | null {
   if (member.lotsSeq !== entry.seq - 1 || (member.ledgerSeq ?? 0) !== entry.seq - 1) return null;
-  if (member.lots === undefined) return null; // read without the lots (withoutLotDetail)
+  if (member.lotTraces === undefined) return null; // read without the lot detail (INQUIRE's read)
   const state = storedLots(member);
-  return state ? applyLine(state, entry) : null;
+  if (!state) return null;
+  try {
+    applyLine(state, entry);
+  } catch (err) {
+    if (err instanceof PageNotRead) return 'page';
+    throw err;
+  }
+  const step: LotStep = { $set: setOf(state, entry.seq) };
+  if (state.pages instanceof AllPages) {
+    step.$set.lotPages = state.pages.pages.map((p) => p.pack());
+    return step;
+  }
+  const moved = state.pages as ReadPages;
+  if (moved.popped > 0 && moved.pushed.length > 0) return null; // not one entry's move: catch up instead
+  if (moved.popped > 0) step.$pop = { lotPages: -1 };
+  if (moved.pushed.length > 0) step.$push = { lotPages: { $each: moved.pushed.map((p) => p.pack()) } };
+  return step;
 }
 
 /** The entries after `seq`, by exact unique-key probes (cheap on every store). */
@@ -121,7 +213,7 @@ async function entriesAfter(models: Models, memberId: Types.ObjectId | string, s
  * it (a reader catches up whatever is left).
  */
 export async function currentLots(models: Models, memberId: Types.ObjectId | string): Promise<{ state: LotState; seq: number }> {
-  const member = await models.Member.findById(memberId, lotFieldNames).lean<LotFields>();
+  const member = await models.Member.findById(memberId, allLotFieldNames).lean<LotFields>();
   if (!member) return { state: emptyLots(), seq: 0 };
   const stored = storedLots(member);
   let state: LotState;
@@ -137,16 +229,23 @@ export async function currentLots(models: Models, memberId: Types.ObjectId | str
     state = replayLots(all);
     seq = all[all.length - 1]?.seq ?? 0;
   }
-  await models.Member.updateOne({ _id: memberId, lotsSeq: stored ? member.lotsSeq : null }, { $set: lotsUpdate(state, seq) });
+  await models.Member.updateOne({ _id: memberId, lotsSeq: member.lotsSeq ?? null }, lotsUpdate(state, seq));
   return { state, seq };
 }
 
 /**
- * The member's lots for INQUIRE: their stored ends when they are at its ledger head (read with
- * the member, nothing more), else all of them caught up from the ledger; `all()` reads all of
- * them, for a question the ends cannot answer.
+ * The member's lots for INQUIRE, from a member read {@link withoutLotDetail}: the head and the
+ * tail when they are at its ledger head (nothing more is read), else none; `all()` reads all of
+ * them (caught up from the ledger), for a question the head and the tail cannot answer.
  */
-export function lotsForReading(models: Models, member: LotFields & { _id: Types.ObjectId | string; ledgerSeq?: number | null }): { ends: LotsRead | null; all(): Promise<LotsRead> } {
-  const ends = member.lotsSeq === (member.ledgerSeq ?? 0) ? storedLotEnds(member) : null;
-  return { ends, all: async () => (await currentLots(models, member._id)).state.lots };
+export function lotsForReading(models: Models, member: LotFields & { _id: Types.ObjectId | string; ledgerSeq?: number | null }): { window: LotsRead | null; all(): Promise<LotsRead> } {
+  const current = built(member) && member.lotsSeq === (member.ledgerSeq ?? 0);
+  const window = current ? windowOf(member) : null;
+  return { window, all: async () => allLots((await currentLots(models, member._id)).state) };
+}
+
+function windowOf(member: LotFields): LotWindow {
+  const head = queueOf(member.lotHead);
+  const tail = queueOf(member.lotTail);
+  return new LotWindow(head, tail, (member.lotCount ?? 0) - head.length - tail.length, (member.lotPoints ?? 0) - head.totalPoints - tail.totalPoints);
 }

@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../store/models/member.js';
 import { memberKeyId, memberKeySecretOf, type MemberKeyKind } from '../../store/models/member-key.js';
 import type { Models } from '../../store/models/index.js';
 import { LoyaltyError } from '../errors.js';
-import { emptyLotFields } from '../ledger/lot-projection.js';
+import { emptyLotFields, withoutLotPages } from '../ledger/lot-projection.js';
 import { isDuplicateKey } from '../../store/duplicate-key.js';
 import { findOneInBatch, timeLimitOf } from '../../store/read-batch.js';
 
@@ -169,7 +169,11 @@ export function plainIdentifier(raw: string): string {
 
 
 /** An identifier or a card as stored, looked up as sent, then in its plain form. */
-/** How a member is read: `leave` names fields left out (e.g. lot-projection.ts `withoutLotDetail`). */
+/**
+ * How a member is read: `leave` names the fields left out — by default the middle pages of its
+ * PER_LOT lots, which grow with a regular guest's visits and which no request reads
+ * (lot-projection.ts `withoutLotPages`; INQUIRE leaves out more, `withoutLotDetail`).
+ */
 export interface MemberRead {
   leave?: Readonly<Record<string, 0>>;
 }
@@ -178,11 +182,12 @@ async function byIdentifierOrCard(models: Models, programId: string, value: stri
   // Every Toast request with an account reads this first: through the driver (what mongoose's
   // lean() returns, without its query building and casting), bounded like mongoose's queries,
   // with the other requests' lookups of this turn (read-batch.ts).
-  const options = { ...timeLimitOf(models.Member), ...(read.leave ? { projection: read.leave } : {}) };
+  const leave = read.leave ?? withoutLotPages;
+  const options = { ...timeLimitOf(models.Member), projection: leave };
   const byIdentifier = await findOneInBatch<MemberRecord>(models.Member.collection, { programId }, 'loyaltyIdentifier', value, options);
   if (byIdentifier) return byIdentifier;
   const card = await models.MemberKey.findById(keyId(models, programId, 'card', value)).lean();
-  return card ? models.Member.findOne({ _id: card.memberId, programId }, read.leave ?? {}).lean<MemberRecord>() : null;
+  return card ? models.Member.findOne({ _id: card.memberId, programId }, leave).lean<MemberRecord>() : null;
 }
 
 /**
@@ -208,11 +213,11 @@ export async function resolveMember(models: Models, programId: string, value: st
  * in one round trip.
  */
 export async function memberByKey(models: Models, programId: string, kind: 'phone' | 'email', value: string, read: MemberRead = {}): Promise<MemberRecord | null> {
-  const leave = Object.fromEntries(Object.keys(read.leave ?? {}).map((field) => [`member.${field}`, 0]));
+  const leave = Object.fromEntries(Object.keys(read.leave ?? withoutLotPages).map((field) => [`member.${field}`, 0]));
   const [row] = await models.MemberKey.aggregate<{ member: MemberRecord[] }>([
     { $match: { _id: keyId(models, programId, kind, value) } },
     { $lookup: { from: models.Member.collection.collectionName, localField: 'memberId', foreignField: '_id', as: 'member' } },
-    ...(Object.keys(leave).length > 0 ? [{ $project: leave }] : []),
+    { $project: leave },
   ]);
   const member = row?.member[0];
   return member && member.programId === programId ? member : null;

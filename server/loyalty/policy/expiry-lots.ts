@@ -16,8 +16,9 @@
  *
  * The state is folded one entry at a time ({@link applyLine}): the ledger keeps it on the member
  * as a projection (ledger/lot-projection.ts), and a replay of the whole ledger gives the same.
- * The lots are a {@link LotQueue}: a regular guest holds hundreds of unexpired lots, and an
- * append or an INQUIRE touches only the oldest and the newest of them.
+ * A regular guest holds hundreds of unexpired lots: they are packed ({@link LotQueue}, 16 bytes a
+ * lot) and kept as a head, middle pages and a tail ({@link LotState}), so that an append or an
+ * INQUIRE touches only the oldest and the newest of them.
  */
 
 /** Redemptions whose lots are remembered for a later reversal (oldest forgotten first). */
@@ -161,6 +162,14 @@ export class LotQueue implements LotsRead {
     this.sum += points;
   }
 
+  /** Removes the oldest `n` lots and returns them as a queue of their own. */
+  splitOldest(n: number): LotQueue {
+    const out = LotQueue.unpack(this.packRange(0, n));
+    this.start += n;
+    this.sum -= out.totalPoints;
+    return out;
+  }
+
   /** Takes up to `points` from the oldest lots into `taken`; returns what no lot held. */
   takeOldest(points: number, taken: Lot[]): number {
     let left = points;
@@ -175,6 +184,11 @@ export class LotQueue implements LotsRead {
     }
     if (this.length === 0) this.start = this.end = 0;
     return left;
+  }
+
+  /** Adds a lot after the newest (the caller keeps the order). */
+  insertLast(earnedAtMs: number, points: number): void {
+    this.push(earnedAtMs, points);
   }
 
   private push(earnedAtMs: number, points: number): void {
@@ -198,50 +212,62 @@ export class LotQueue implements LotsRead {
   }
 }
 
-/** Thrown by {@link LotEnds} when a reader needs a lot between its two ends. */
+/** Lots a page of the middle holds; the newest part holds PAGE_LOTS to 2 × PAGE_LOTS once there are pages. */
+export const PAGE_LOTS = 128;
+
+/** Thrown when a reader needs a lot of the middle pages, which it did not read. */
 export class HiddenLot extends Error {
   constructor(readonly index: number) {
-    super(`lot ${index} is between the stored ends`);
+    super(`lot ${index} is in the middle pages, which were not read`);
+  }
+}
+
+/** Thrown when a debit needs the oldest middle page and it was not read. */
+export class PageNotRead extends Error {
+  constructor() {
+    super('the oldest middle page was not read');
   }
 }
 
 /**
- * The oldest {@link OLDEST} and the newest {@link NEWEST} lots of a queue (all of them when it
- * holds no more), with the whole queue's number and total: what INQUIRE reads of a member's
- * lots, at most 5 KB whatever their number. The oldest tell what is due and expires next; the
- * newest, when a reward stops being affordable (enough for one costing 256 visits' lots). A lot
- * in between throws {@link HiddenLot}.
+ * The middle of the lots, pages of {@link PAGE_LOTS} lots, oldest first. A replay holds all of
+ * them ({@link AllPages}); an append reads only the oldest (lot-projection.ts).
  */
-export class LotEnds implements LotsRead {
-  static readonly OLDEST = 64;
-  static readonly NEWEST = 256;
+export interface LotPages {
+  /** Number of pages, lots and points in the middle. */
+  readonly count: number;
+  readonly lots: number;
+  readonly points: number;
+  /** Removes and returns the oldest page; throws {@link PageNotRead} when it was not read. */
+  takeFirst(): LotQueue;
+  /** Adds a page after the newest one. */
+  push(page: LotQueue): void;
+}
 
-  private constructor(private readonly ends: LotQueue, readonly length: number, readonly totalPoints: number) {}
+/** Every page, in memory. */
+export class AllPages implements LotPages {
+  constructor(readonly pages: LotQueue[] = []) {}
 
-  /** The ends of `queue`, packed: {@link LotQueue.pack} of the oldest and newest lots. */
-  static packOf(queue: LotQueue): Buffer {
-    if (queue.length <= LotEnds.OLDEST + LotEnds.NEWEST) return queue.pack();
-    return Buffer.concat([queue.packRange(0, LotEnds.OLDEST), queue.packRange(queue.length - LotEnds.NEWEST, queue.length)]);
+  get count(): number {
+    return this.pages.length;
   }
 
-  static unpack(bytes: Uint8Array, length: number, totalPoints: number): LotEnds {
-    return new LotEnds(LotQueue.unpack(bytes), length, totalPoints);
+  get lots(): number {
+    return this.pages.reduce((n, p) => n + p.length, 0);
   }
 
-  /** Whether lot `i` is stored (its rank among the ends), else throws HiddenLot. */
-  private rank(i: number): number {
-    const hidden = this.length - this.ends.length;
-    if (i < LotEnds.OLDEST || hidden === 0) return i;
-    if (i >= this.length - LotEnds.NEWEST) return i - hidden;
-    throw new HiddenLot(i);
+  get points(): number {
+    return this.pages.reduce((n, p) => n + p.totalPoints, 0);
   }
 
-  earnedAtMs(i: number): number {
-    return this.ends.earnedAtMs(this.rank(i));
+  takeFirst(): LotQueue {
+    const first = this.pages.shift();
+    if (!first) throw new PageNotRead();
+    return first;
   }
 
-  points(i: number): number {
-    return this.ends.points(this.rank(i));
+  push(page: LotQueue): void {
+    this.pages.push(page);
   }
 }
 
@@ -251,28 +277,107 @@ export interface LotTrace {
   taken: Lot[];
 }
 
-/** The lots left after replaying a ledger, oldest first, any unpaid deficit, recent redemptions' traces. */
+/**
+ * The lots left after replaying a ledger, oldest first — `head`, the middle `pages`, `tail` —
+ * any unpaid deficit, and recent redemptions' traces. Debits take from the head (refilled from
+ * the oldest page), credits go to the tail (its oldest PAGE_LOTS become a page when it passes
+ * 2 × PAGE_LOTS), so an append touches the head or the tail and at most one page, and INQUIRE
+ * reads the head and the tail ({@link LotWindow}): what either costs does not grow with the
+ * number of lots. A lot given back by a reversed redemption goes to the head (it is older than
+ * every page, being taken from the head). Order is by earned instant, save a credit dated
+ * before the newest page's lots yet after the head's (an append's clock a moment behind another
+ * one's): it joins the head.
+ */
 export interface LotState {
-  lots: LotQueue;
+  head: LotQueue;
+  pages: LotPages;
+  tail: LotQueue;
   deficit: number;
   traces: LotTrace[];
 }
 
 /** The state of an empty ledger. */
 export function emptyLots(): LotState {
-  return { lots: LotQueue.empty(), deficit: 0, traces: [] };
+  return { head: LotQueue.empty(), pages: new AllPages(), tail: LotQueue.empty(), deficit: 0, traces: [] };
+}
+
+/** Number and total points of every lot. */
+export function lotTotals(state: LotState): { lots: number; points: number } {
+  return {
+    lots: state.head.length + state.pages.lots + state.tail.length,
+    points: state.head.totalPoints + state.pages.points + state.tail.totalPoints,
+  };
+}
+
+/** Every lot, oldest first (a state with {@link AllPages}). */
+export function allLots(state: LotState): LotQueue {
+  if (!(state.pages instanceof AllPages)) throw new PageNotRead();
+  const all = state.head.copy();
+  for (const queue of [...state.pages.pages, state.tail]) for (let i = 0; i < queue.length; i++) all.insertLast(queue.earnedAtMs(i), queue.points(i));
+  return all;
+}
+
+/**
+ * The lots as INQUIRE reads them: the head and the tail, and the middle's number and points.
+ * A lot of the middle throws {@link HiddenLot}.
+ */
+export class LotWindow implements LotsRead {
+  readonly length: number;
+  readonly totalPoints: number;
+
+  constructor(private readonly head: LotQueue, private readonly tail: LotQueue, middleLots: number, middlePoints: number) {
+    this.length = head.length + middleLots + tail.length;
+    this.totalPoints = head.totalPoints + middlePoints + tail.totalPoints;
+  }
+
+  private at(i: number): [LotQueue, number] {
+    if (i < this.head.length) return [this.head, i];
+    const inTail = i - (this.length - this.tail.length);
+    if (inTail >= 0) return [this.tail, inTail];
+    throw new HiddenLot(i);
+  }
+
+  earnedAtMs(i: number): number {
+    const [queue, k] = this.at(i);
+    return queue.earnedAtMs(k);
+  }
+
+  points(i: number): number {
+    const [queue, k] = this.at(i);
+    return queue.points(k);
+  }
 }
 
 function credit(state: LotState, earnedAtMs: number, points: number): void {
   const paid = Math.min(state.deficit, points);
   state.deficit -= paid;
-  if (points - paid > 0) state.lots.insert(earnedAtMs, points - paid);
+  const rest = points - paid;
+  if (rest <= 0) return;
+  const { head, tail, pages } = state;
+  const afterHead = head.length === 0 || earnedAtMs > head.earnedAtMs(head.length - 1);
+  if ((tail.length > 0 && earnedAtMs >= tail.earnedAtMs(0)) || (pages.count === 0 && afterHead)) tail.insert(earnedAtMs, rest);
+  else head.insert(earnedAtMs, rest);
+  if (tail.length > 2 * PAGE_LOTS) {
+    // The head holds the oldest lots whenever there are pages: an empty one takes the first page.
+    const oldest = tail.splitOldest(PAGE_LOTS);
+    if (head.length === 0 && pages.count === 0) state.head = oldest;
+    else pages.push(oldest);
+  }
 }
 
 /** Takes `points` from the oldest lots; returns what it took from which lot. */
 function consume(state: LotState, points: number): Lot[] {
   const taken: Lot[] = [];
-  state.deficit += state.lots.takeOldest(points, taken);
+  let left = points;
+  for (;;) {
+    left = state.head.takeOldest(left, taken);
+    // An empty head takes the oldest page, so the head holds the oldest lots whenever there are pages.
+    if (state.head.length > 0 || state.pages.count === 0) break;
+    state.head = state.pages.takeFirst();
+    if (left === 0) break;
+  }
+  if (left > 0) left = state.tail.takeOldest(left, taken);
+  state.deficit += left;
   return taken;
 }
 
@@ -288,7 +393,7 @@ function restore(state: LotState, line: LedgerLine): void {
   if (left > 0) credit(state, new Date(line.createdAt).getTime(), left);
 }
 
-/** Moves `state` (mutated) over one more ledger entry. */
+/** Moves `state` (mutated) over one more ledger entry; throws {@link PageNotRead} when it needs a page it lacks. */
 export function applyLine(state: LotState, line: LedgerLine): LotState {
   if (line.delta > 0 && line.kind === 'REVERSE_REDEEM') restore(state, line);
   else if (line.delta > 0) credit(state, new Date(line.createdAt).getTime(), line.delta);

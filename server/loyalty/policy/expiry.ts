@@ -16,7 +16,7 @@
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../../rules/index.js';
 import { addZonedDays } from '../../../rules/engine/zone-days.js';
-import { replayLots, type LedgerLine, type LotsRead } from './expiry-lots.js';
+import { allLots, replayLots, type LedgerLine, type LotsRead } from './expiry-lots.js';
 
 export type { LedgerLine } from './expiry-lots.js';
 
@@ -74,7 +74,7 @@ function inactivity(entries: readonly LedgerLine[], days: number, now: Date, tim
 }
 
 function perLot(entries: readonly LedgerLine[], days: number, now: Date, timezone: string): ExpiryOutlook {
-  return lotsOutlook(replayLots(entries).lots, days, now, timezone);
+  return lotsOutlook(allLots(replayLots(entries)), days, now, timezone);
 }
 
 /** PER_LOT: the expiry position of lots (oldest first) that live `days` days each. */

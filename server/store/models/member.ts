@@ -28,15 +28,16 @@ export const memberSchema = new Schema({
   lastActivityAt: { type: Date, default: null },
   /**
    * PER_LOT expiry's earned lots, a projection of the ledger up to `lotsSeq` kept by
-   * server/loyalty/ledger/lot-projection.ts (model: policy/expiry-lots.ts), packed 16 bytes a
-   * lot (a Binary; an array of `{ earnedAt, points }` from before is still read). `lotsSeq` null
+   * server/loyalty/ledger/lot-projection.ts (model: policy/expiry-lots.ts): head, middle pages
+   * and tail, packed 16 bytes a lot (Binary), and every lot's number and points. `lotsSeq` null
    * (members from before the projection): built from the ledger once, on first use.
    */
-  lots: { type: Schema.Types.Mixed, default: undefined },
-  /** The oldest and newest lots, their number and total (policy/expiry-lots.ts `LotEnds`): what INQUIRE reads. */
-  lotEnds: { type: Schema.Types.Mixed, default: undefined },
+  lotHead: { type: Schema.Types.Mixed, default: undefined },
+  lotTail: { type: Schema.Types.Mixed, default: undefined },
+  lotPages: { type: Schema.Types.Mixed, default: undefined },
   lotCount: { type: Number, default: undefined },
   lotPoints: { type: Number, default: undefined },
+  lotPageCount: { type: Number, default: undefined },
   lotDeficit: { type: Number, default: undefined },
   lotTraces: { type: Schema.Types.Mixed, default: undefined },
   lotsSeq: { type: Number, default: null },

@@ -39,7 +39,7 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
   readOnly: true,
   async handle({ deps, program, body, now }) {
     const info = body.checkTransactionInformation;
-    // Without every lot and trace: INQUIRE reads the lots' stored ends (lot-projection.ts).
+    // Without the middle pages of its lots and their traces: INQUIRE reads the lots' head and tail (lot-projection.ts).
     const member = await memberAtRegister(deps.models, program, accountIdentifierOf(info) ?? '', now, { leave: withoutLotDetail });
     if (!member) throw new LoyaltyError('ACCOUNT_INVALID', 'account not found');
     const ev = await evaluateCheck({
@@ -48,7 +48,7 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
     });
     const balance = ev.state.pointsBalance;
     // From the member as read (no command) unless its lots lag the ledger or an answer needs
-    // more than their stored ends.
+    // more than their head and tail.
     const expiry = await inquiryExpiryView(deps.models, program.program, member, now, { balance, costs: ev.offers.offers.map((o) => o.pointsCost) });
     const { applied, rejected } = answered(ev);
     const notice = expiryNotice(expiry, balance, now, program.timezone);

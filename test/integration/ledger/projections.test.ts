@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { Program } from '../../../rules/index.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
-import { LotQueue, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
+import { allLots, LotQueue, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 import { inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { runProgramExpiry } from '../../../server/loyalty/expiry/program-expiry.js';
 import { repairAll } from '../../../server/loyalty/ledger/ledger-repair.js';
@@ -18,7 +18,10 @@ import { eraseMember } from '../../../server/loyalty/members/erase.js';
 import type { MemberRecord } from '../../../server/loyalty/members/members.js';
 import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { publishProgram } from '../../../server/loyalty/programs/programs.js';
+import { appendEntry } from '../../../server/loyalty/ledger/ledger.js';
+import { resolveMember } from '../../../server/loyalty/members/members.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { commandCounter, describeCommands, type CommandCounter } from '../../support/command-counter.js';
 import { outlookAnswers, probe, viewAnswers } from '../../support/expiry-view.js';
 import { CAFE, drinkRedeem, pastryRedeem } from '../../support/cafe.js';
 import { seedMember } from '../../support/members.js';
@@ -31,12 +34,17 @@ const applied = (r: ToastReply): number => r.body.checkResponse?.appliedRedempti
 describe('ledger projections: lots, usage and budget counters', () => {
   let t: TestApp;
   let cafe: Program;
+  let counter: CommandCounter;
 
   before(async () => {
-    t = await startTestApp({ dbPrefix: 'projections' });
+    t = await startTestApp({ dbPrefix: 'projections', monitorCommands: true });
+    counter = commandCounter(t.deps.conn);
     cafe = (await activeProgram(t.deps.models, 'cafe'))!.program;
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    counter.stop();
+    await t.close();
+  });
 
   const member = async (id: MemberRecord['_id']) => (await t.deps.models.Member.findById(id).lean())!;
 
@@ -47,7 +55,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(m.lotsSeq, 'lots at the ledger head').to.equal(entries[entries.length - 1]?.seq ?? 0);
     const replayed = replayLots(entries);
     const stored = storedLots(m)!;
-    expect(stored.lots.toArray().map((l) => [l.earnedAt.toISOString(), l.points])).to.deep.equal(replayed.lots.toArray().map((l) => [l.earnedAt.toISOString(), l.points]));
+    expect(allLots(stored).toArray().map((l) => [l.earnedAt.toISOString(), l.points])).to.deep.equal(allLots(replayed).toArray().map((l) => [l.earnedAt.toISOString(), l.points]));
     expect(stored.deficit).to.equal(replayed.deficit);
     const now = t.clock.now();
     expect(viewAnswers(await inquiryExpiryView(t.deps.models, cafe, m, now, probe(m.pointsBalance)), m.pointsBalance))
@@ -82,7 +90,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
     t.clock.advance(dayMs);
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(redeemGuid, m.loyaltyIdentifier), { restaurant: CAFE });
     await expectLotsMatchLedger(m._id); // given back to lot 1, with its date
-    expect(storedLots(await member(m._id))!.lots.toArray().map((l) => l.points)).to.deep.equal([300, 200]);
+    expect(allLots(storedLots(await member(m._id))!).toArray().map((l) => l.points)).to.deep.equal([300, 200]);
     const voided = await accrue(m, 10);
     await toast(t.app, 'LOYALTY_REVERSE', reverseRequest(voided, m.loyaltyIdentifier), { restaurant: CAFE });
     await expectLotsMatchLedger(m._id);
@@ -91,8 +99,33 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(run?.expiredPoints).to.be.greaterThan(0);
     await expectLotsMatchLedger(m._id);
     // Lot 1 expired; lots 2 (day 10) and 3 (day 11) remain.
-    const left = storedLots(await member(m._id))!.lots.toArray();
+    const left = allLots(storedLots(await member(m._id))!).toArray();
     expect(left.map((l) => (l.earnedAt.getTime() - left[0]!.earnedAt.getTime()) / dayMs)).to.deep.equal([0, 1]);
+    await expectVerifyClean();
+  });
+
+  it('keeps a regular guest\'s lots in pages: appends carry the head or the tail, a debit that empties the head reads and takes the oldest page', async () => {
+    const m = await seedMember(t.deps, { programId: 'cafe' });
+    const first = t.clock.now().getTime();
+    for (let i = 0; i < 700; i++) {
+      await appendEntry(t.deps.models, { programId: 'cafe', memberId: m._id, delta: 10, kind: 'ACCRUE', sourceKey: `visit:${i}`, floor: 'ALLOW_NEGATIVE' }, new Date(first + i * 3600_000));
+    }
+    const before = await member(m._id);
+    expect(before.lotCount).to.equal(700);
+    expect(before.lotPageCount).to.be.at.least(2);
+    // As REDEEM starts: from the member as read at the register, without the pages.
+    const read = (await resolveMember(t.deps.models, 'cafe', m.loyaltyIdentifier))!;
+    expect(read.lotPages).to.equal(undefined);
+    const { result: outcome, commands } = await counter.during(() => appendEntry(t.deps.models, {
+      programId: 'cafe', memberId: m._id, delta: -(storedLots(before)!.head.totalPoints + 30), kind: 'REDEEM', sourceKey: 'redeem:big', floor: 'ALLOW_NEGATIVE',
+    }, new Date(first + 700 * 3600_000), { start: read }));
+    expect(outcome.status).to.equal('APPLIED');
+    // Insert, the oldest page, the guarded update: no catch-up from the ledger.
+    expect(describeCommands(commands)).to.equal('insert ledger, find members, update members');
+    const after = await member(m._id);
+    expect(after.lotPageCount).to.equal(before.lotPageCount! - 1);
+    expect(after.lotsSeq).to.equal(after.ledgerSeq);
+    await expectLotsMatchLedger(m._id);
     await expectVerifyClean();
   });
 
@@ -111,7 +144,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
         sourceKey: `old:${i}`, createdAt: new Date(now.getTime() + l.at * dayMs),
       };
     }));
-    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { ledgerSeq: 3, pointsBalance: balance, lifetimePoints: 2300 }, $unset: { usageBuilt: '', lots: '', lotsSeq: '' } });
+    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { ledgerSeq: 3, pointsBalance: balance, lifetimePoints: 2300 }, $unset: { usageBuilt: '', lotHead: '', lotTail: '', lotPages: '', lotsSeq: '' } });
     await t.deps.models.RewardRedemption.create({
       _id: `${String(m._id)}:redeem:old-pastry`, programId: 'cafe', memberId: String(m._id), rewardId: 'pastry-gold', quantity: 1, amountCents: 100,
       transactionGuid: randomUUID(), redeemedAt: new Date(now.getTime() - 60_000), sourceKey: 'redeem:old-pastry', restaurantGuid: CAFE,
@@ -176,9 +209,9 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(applied(await toast(t.app, 'LOYALTY_REDEEM', pastryRedeem(m), { restaurant: CAFE }))).to.equal(1);
     const usage = (await member(m._id)).usage as Record<string, { n: number; h: string[] }>;
     const key = Object.keys(usage)[0]!;
-    const tampered = storedLots(await member(m._id))!.lots.toArray();
+    const tampered = allLots(storedLots(await member(m._id))!).toArray();
     tampered[0]!.points = 499;
-    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { lots: LotQueue.of(tampered).pack(), [`usage.${key}.n`]: 0 } });
+    await t.deps.models.Member.updateOne({ _id: m._id }, { $set: { lotHead: LotQueue.of(tampered).pack(), lotTail: LotQueue.empty().pack(), [`usage.${key}.n`]: 0 } });
     await t.deps.models.RewardBudget.create({ _id: 'cafe|pastry-gold', programId: 'cafe', rewardId: 'pastry-gold', spentCents: 5, builtAt: t.clock.now() });
     const kinds: string[] = [];
     await verifyLedger(t.deps.models, { onViolation: (v) => kinds.push(v.kind) });

@@ -1,7 +1,7 @@
 /** The pure expiry model: INACTIVITY activity, PER_LOT lots (FIFO, restored redemptions, deficits), reward dates. */
 import { expect } from 'chai';
 import { expiryOutlook, lastActivity, rewardExpiry, type LedgerLine } from '../../../server/loyalty/policy/expiry.js';
-import { replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
+import { allLots, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 
 const tz = 'America/New_York';
 const day = (n: number): Date => new Date(Date.UTC(2026, 0, 1 + n, 17));
@@ -20,8 +20,8 @@ describe('expiry model', () => {
 
   it('PER_LOT: debits take the oldest lots first; a reversed redemption returns to its original lots', () => {
     const entries = [e('ACCRUE', 100, 0), e('ACCRUE', 50, 10), e('REDEEM', -120, 20, 'redeem:x'), e('REVERSE_REDEEM', 120, 21, 'reverse:redeem:x')];
-    expect(replayLots(entries.slice(0, 3)).lots.toArray()).to.deep.equal([{ earnedAt: day(10), points: 30 }]);
-    expect(replayLots(entries).lots.toArray()).to.deep.equal([{ earnedAt: day(0), points: 100 }, { earnedAt: day(10), points: 50 }]);
+    expect(allLots(replayLots(entries.slice(0, 3))).toArray()).to.deep.equal([{ earnedAt: day(10), points: 30 }]);
+    expect(allLots(replayLots(entries)).toArray()).to.deep.equal([{ earnedAt: day(0), points: 100 }, { earnedAt: day(10), points: 50 }]);
     const outlook = expiryOutlook({ mode: 'PER_LOT', days: 30 }, entries, day(35), 'UTC');
     expect(outlook).to.deep.equal({ due: 100, upcoming: [{ at: day(40), points: 50 }] });
   });
@@ -29,9 +29,9 @@ describe('expiry model', () => {
   it('PER_LOT: a reversal into a negative balance leaves a deficit that later credits pay first', () => {
     const entries = [e('ACCRUE', 40, 0), e('REDEEM', -40, 1), e('REVERSE_ACCRUE', -40, 2), e('ACCRUE', 70, 3)];
     const paid = replayLots(entries);
-    expect([paid.lots.toArray(), paid.deficit]).to.deep.equal([[{ earnedAt: day(3), points: 30 }], 0]);
+    expect([allLots(paid).toArray(), paid.deficit]).to.deep.equal([[{ earnedAt: day(3), points: 30 }], 0]);
     const owed = replayLots(entries.slice(0, 3));
-    expect([owed.lots.toArray(), owed.deficit]).to.deep.equal([[], 40]);
+    expect([allLots(owed).toArray(), owed.deficit]).to.deep.equal([[], 40]);
   });
 
   it('counts days on the program\'s calendar: a DST change does not move the hour', () => {

@@ -4,8 +4,9 @@
  */
 import { expect } from 'chai';
 import { Binary } from 'mongodb';
-import { lotsUpdate, storedLots } from '../../../server/loyalty/ledger/lot-projection.js';
-import { HiddenLot, LotEnds, LotQueue, type Lot } from '../../../server/loyalty/policy/expiry-lots.js';
+import { lotsUpdate, nextLots, storedLots, type LotFields, type LotStep } from '../../../server/loyalty/ledger/lot-projection.js';
+import { allLots, HiddenLot, LotQueue, lotTotals, LotWindow, PAGE_LOTS, replayLots, TRACE_LIMIT, type LedgerLine, type Lot, type LotState } from '../../../server/loyalty/policy/expiry-lots.js';
+import { sameLots } from '../../../server/loyalty/ledger/ledger-chain-check.js';
 import { lotsOutlook, lotsView, outlookView } from '../../../server/loyalty/policy/expiry.js';
 import { outlookAnswers, viewAnswers } from '../../support/expiry-view.js';
 
@@ -76,55 +77,156 @@ describe('PER_LOT lot queue', () => {
   });
 });
 
-describe('PER_LOT lot ends (what INQUIRE reads)', () => {
-  const many = (): LotQueue => {
-    const q = LotQueue.empty();
-    for (let i = 0; i < 600; i++) q.insert(day(i).getTime(), 10 + (i % 7));
-    return q;
+/** The lots as a flat list, sorted by instant (merged when equal), debits oldest first, the last TRACE_LIMIT redemptions remembered: the model without pages. */
+function flatModel(lines: LedgerLine[]): [number, number][] {
+  const lots: [number, number][] = [];
+  const traces = new Map<string, [number, number][]>();
+  const credit = (at: number, points: number): void => {
+    let i = lots.length;
+    while (i > 0 && lots[i - 1]![0] > at) i--;
+    if (i > 0 && lots[i - 1]![0] === at) lots[i - 1]![1] += points;
+    else lots.splice(i, 0, [at, points]);
   };
-  const { OLDEST, NEWEST } = LotEnds;
-
-  it('holds every lot up to OLDEST + NEWEST, else the oldest and the newest ones, with the whole number and total', () => {
-    const small = LotQueue.of([{ earnedAt: day(1), points: 10 }, { earnedAt: day(2), points: 20 }]);
-    expect(LotEnds.packOf(small).byteLength).to.equal(32);
-    const q = many();
-    const ends = LotEnds.unpack(LotEnds.packOf(q), q.length, q.totalPoints);
-    expect(LotEnds.packOf(q).byteLength).to.equal((OLDEST + NEWEST) * 16);
-    expect([ends.length, ends.totalPoints]).to.deep.equal([q.length, q.totalPoints]);
-    for (const i of [0, OLDEST - 1, q.length - NEWEST, q.length - 1]) {
-      expect([ends.earnedAtMs(i), ends.points(i)]).to.deep.equal([q.earnedAtMs(i), q.points(i)]);
+  for (const line of lines) {
+    if (line.delta > 0 && line.kind === 'REVERSE_REDEEM') {
+      let left = line.delta;
+      for (const [at, points] of traces.get(line.sourceKey.slice('reverse:'.length)) ?? []) {
+        const p = Math.min(points, left);
+        if (p > 0) credit(at, p);
+        left -= p;
+      }
+      if (left > 0) credit(line.createdAt.getTime(), left);
+    } else if (line.delta > 0) credit(line.createdAt.getTime(), line.delta);
+    else {
+      let left = -line.delta;
+      const taken: [number, number][] = [];
+      while (left > 0 && lots.length > 0) {
+        const take = Math.min(lots[0]![1], left);
+        taken.push([lots[0]![0], take]);
+        lots[0]![1] -= take;
+        left -= take;
+        if (lots[0]![1] === 0) lots.shift();
+      }
+      traces.set(line.sourceKey, taken);
+      if (traces.size > TRACE_LIMIT) traces.delete(traces.keys().next().value!);
     }
-    expect(() => ends.points(OLDEST)).to.throw(HiddenLot);
-    expect(() => ends.points(q.length - NEWEST - 1)).to.throw(HiddenLot);
+  }
+  return lots;
+}
+
+describe('PER_LOT lots in head, middle pages and tail', () => {
+  /** Visits over `n` hours: mostly earning, some redeeming, some redemptions reversed. */
+  function visits(seed: number, n: number): LedgerLine[] {
+    const rnd = random(seed);
+    const lines: LedgerLine[] = [];
+    let balance = 0;
+    const redeemed: string[] = [];
+    for (let h = 0; h < n; h++) {
+      const createdAt = new Date(Date.UTC(2026, 0, 1) + h * 3600_000);
+      const r = rnd();
+      if (r < 0.9 || balance < 100) {
+        const delta = 5 + Math.floor(rnd() * 40);
+        lines.push({ kind: 'ACCRUE', delta, sourceKey: `a${h}`, createdAt });
+        balance += delta;
+      } else if (r < 0.98 || redeemed.length === 0) {
+        const delta = Math.min(balance, 20 + Math.floor(rnd() * 180));
+        lines.push({ kind: 'REDEEM', delta: -delta, sourceKey: `r${h}`, createdAt });
+        redeemed.push(`r${h}:${delta}`);
+        balance -= delta;
+      } else {
+        const [key, delta] = redeemed.splice(Math.floor(rnd() * redeemed.length), 1)[0]!.split(':') as [string, string];
+        lines.push({ kind: 'REVERSE_REDEEM', delta: Number(delta), sourceKey: `reverse:${key}`, createdAt });
+        balance += Number(delta);
+      }
+    }
+    return lines;
+  }
+
+  it('holds the lots of the flat model, the tail between PAGE_LOTS and twice that once there are pages', () => {
+    let paged = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const lines = visits(seed, 2000);
+      const state = replayLots(lines);
+      const flat = flatModel(lines);
+      expect(allLots(state).toArray().map((l) => [l.earnedAt.getTime(), l.points]), `seed ${seed}`).to.deep.equal(flat);
+      expect(lotTotals(state).lots).to.equal(flat.length);
+      if (state.pages.count > 0) {
+        paged++;
+        expect(state.tail.length, `seed ${seed}`).to.be.within(PAGE_LOTS, 2 * PAGE_LOTS);
+        expect(state.head.length, `seed ${seed}: the head is refilled while there are pages`).to.be.greaterThan(0);
+      }
+    }
+    expect(paged, 'histories long enough to have pages').to.be.at.least(20);
   });
 
-  it('answers from the ends what all lots answer, and refuses (HiddenLot) what needs a lot between them', () => {
-    const q = many();
-    const ends = LotEnds.unpack(LotEnds.packOf(q), q.length, q.totalPoints);
+  it('answers from the head and the tail what all lots answer, and refuses (HiddenLot) what needs a page', () => {
+    const lines: LedgerLine[] = [];
+    for (let i = 0; i < 600; i++) lines.push({ kind: 'ACCRUE', delta: 10 + (i % 7), sourceKey: `a${i}`, createdAt: day(i) });
+    const state = replayLots(lines);
+    expect(state.pages.count).to.be.greaterThan(0);
+    const all = allLots(state);
+    const window = new LotWindow(state.head, state.tail, state.pages.lots, state.pages.points);
+    expect([window.length, window.totalPoints]).to.deep.equal([all.length, all.totalPoints]);
     const tz = 'America/New_York';
-    for (const [now, dueLots] of [[day(380), 16], [day(440, 20), 76]] as const) { // a few lots due, then more than the oldest end holds
-      const all = lotsView(q, 365, now, tz);
-      const fromEnds = lotsView(ends, 365, now, tz);
-      if (dueLots < OLDEST) expect(fromEnds.soonest()).to.deep.equal(all.soonest());
-      else expect(() => fromEnds.soonest()).to.throw(HiddenLot);
-      for (const cost of [1, 50, 250, 1000, 3000]) expect(fromEnds.rewardExpiry(cost, q.totalPoints)).to.deep.equal(all.rewardExpiry(cost, q.totalPoints));
-      expect(() => fromEnds.rewardExpiry(4000, q.totalPoints)).to.throw(HiddenLot); // ~300 lots of 13
+    expect(state.head.length, 'the first page spilled became the head').to.equal(PAGE_LOTS);
+    for (const [now, due] of [[day(380), 16], [day(530), 166]] as const) { // a few lots due, then more than the head holds
+      const whole = lotsView(all, 365, now, tz);
+      const fromWindow = lotsView(window, 365, now, tz);
+      if (due < PAGE_LOTS) expect(fromWindow.soonest()).to.deep.equal(whole.soonest());
+      else expect(() => fromWindow.soonest()).to.throw(HiddenLot);
+      for (const cost of [1, 50, 250, 1000]) expect(fromWindow.rewardExpiry(cost, all.totalPoints)).to.deep.equal(whole.rewardExpiry(cost, all.totalPoints));
+      expect(() => fromWindow.rewardExpiry(5000, all.totalPoints)).to.throw(HiddenLot); // ~380 lots of 13
     }
   });
 });
 
 describe('PER_LOT lots as stored on the member', () => {
-  it('reads packed lots (a BSON Binary, as .lean() returns it) and the arrays stored before', () => {
-    const lots = [{ earnedAt: day(1), points: 10 }, { earnedAt: day(2), points: 20 }];
-    const taken = [{ earnedAt: day(0), points: 5 }];
-    const packed = lotsUpdate({ lots: LotQueue.of(lots), deficit: 0, traces: [{ sourceKey: 'redeem:a', taken }] }, 7);
-    expect(packed.lots).to.be.instanceOf(Buffer);
-    const asRead = { ...packed, lots: new Binary(packed.lots as Buffer), lotTraces: (packed.lotTraces as { sourceKey: string; taken: Buffer }[]).map((t) => ({ ...t, taken: new Binary(t.taken) })) };
-    const legacy = { lots, lotDeficit: 0, lotTraces: [{ sourceKey: 'redeem:a', taken }], lotsSeq: 7 };
-    for (const stored of [storedLots(asRead)!, storedLots(legacy)!]) {
-      expect(stored.lots.toArray()).to.deep.equal(lots);
-      expect(stored.traces).to.deep.equal([{ sourceKey: 'redeem:a', taken }]);
+  const stored = (state: LotState, seq: number, pagesRead: 'all' | 'oldest' | 'none'): LotFields => {
+    const { $set } = lotsUpdate(state, seq);
+    const pages = $set.lotPages as Buffer[];
+    const read = pagesRead === 'all' ? pages : pagesRead === 'oldest' ? pages.slice(0, 1) : undefined;
+    // As .lean() reads it: Binary, not Buffer.
+    const bin = (b: Buffer): Binary => new Binary(b);
+    return {
+      ...$set, lotHead: bin($set.lotHead as Buffer), lotTail: bin($set.lotTail as Buffer), lotPages: read?.map(bin),
+      lotTraces: ($set.lotTraces as { sourceKey: string; taken: Buffer }[]).map((t) => ({ ...t, taken: bin(t.taken) })),
+    };
+  };
+  const line = (kind: string, delta: number, n: number): LedgerLine & { seq: number } => ({ kind, delta, sourceKey: `${kind}${n}`, createdAt: day(n), seq: n + 1 });
+
+  it('moves the lots by an update carrying the head or the tail and at most one page ($pop / $push)', () => {
+    const lines = Array.from({ length: 800 }, (_, i) => line('ACCRUE', 10, i));
+    const state = replayLots(lines);
+    expect(state.pages.count, 'pages, of which the oldest is read').to.be.at.least(2);
+    const member = { ...stored(state, 800, 'oldest'), ledgerSeq: 800 };
+    // A debit that empties the head takes the oldest page: read with the member, it is $pop-ed.
+    const debit = nextLots(member, line('REDEEM', -10 * PAGE_LOTS, 800)) as LotStep; // the head: the first PAGE_LOTS lots
+    expect(debit.$pop).to.deep.equal({ lotPages: -1 });
+    expect(debit.$push).to.equal(undefined);
+    expect(debit.$set).to.not.have.property('lotPages');
+    // Read without the pages (a member read), it asks for the oldest page.
+    expect(nextLots({ ...stored(state, 800, 'none'), ledgerSeq: 800 }, line('REDEEM', -10 * PAGE_LOTS, 800))).to.equal('page');
+    expect(nextLots({ ...stored(state, 800, 'none'), ledgerSeq: 800 }, line('REDEEM', -10, 800))).to.have.property('$set');
+    // A credit that fills the tail past 2 × PAGE_LOTS pushes its oldest PAGE_LOTS as a page.
+    let credits = replayLots(lines);
+    let seq = 800;
+    let step: LotStep | 'page' | null = null;
+    while (!(step && step !== 'page' && step.$push)) {
+      step = nextLots({ ...stored(credits, seq, 'none'), ledgerSeq: seq }, line('ACCRUE', 10, seq));
+      credits = replayLots([line('ACCRUE', 10, seq)], credits);
+      seq++;
     }
-    expect(storedLots({ lots: null, lotsSeq: null })).to.equal(null);
+    expect(step.$push!.lotPages.$each).to.have.length(1);
+    expect(step.$push!.lotPages.$each[0]!.byteLength).to.equal(PAGE_LOTS * 16);
+    // The stored state read back is the state replayed.
+    expect(sameLots(storedLots(stored(credits, seq, 'all'))!, credits)).to.equal(true);
+  });
+
+  it('refuses a start read without the lots (INQUIRE\'s read) and one not at the entry\'s predecessor', () => {
+    const state = replayLots([line('ACCRUE', 10, 0)]);
+    const { lotTraces: _t, ...withoutTraces } = stored(state, 1, 'none');
+    expect(nextLots({ ...withoutTraces, ledgerSeq: 1 }, line('ACCRUE', 10, 1))).to.equal(null);
+    expect(nextLots({ ...stored(state, 1, 'none'), ledgerSeq: 2 }, line('ACCRUE', 10, 1))).to.equal(null);
+    expect(storedLots({ lotsSeq: null })).to.equal(null);
   });
 });
