@@ -4,7 +4,8 @@
  * the running head, the member's sourceKeys and its lines for the lot replay are kept, so memory
  * is bounded by one member's chain.
  */
-import { AllPages, lotTotals, replayLots, type LedgerLine, type Lot, type LotState } from '../policy/expiry-lots.js';
+import { AllPages, lotTotals, replayLots, type LedgerLine, type LotState } from '../policy/expiry-lots.js';
+import type { Lot } from '../policy/lot-queue.js';
 import { storedLots, type LotFields } from './lot-projection.js';
 
 /** Every kind of violation verification reports. */

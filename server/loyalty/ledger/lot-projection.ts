@@ -21,9 +21,10 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../../store/models/index.js';
 import {
-  AllPages, allLots, applyLine, emptyLots, LotQueue, LotWindow, PageNotRead, replayLots, lotTotals,
-  type LedgerLine, type LotPages, type LotsRead, type LotState, type LotTrace,
+  AllPages, allLots, applyLine, emptyLots, LotWindow, PageNotRead, replayLots, lotTotals,
+  type LedgerLine, type LotPages, type LotState, type LotTrace,
 } from '../policy/expiry-lots.js';
+import { LotQueue, type LotsRead } from '../policy/lot-queue.js';
 
 /** The member fields of the projection, as read with `.lean()` (packed lots read as BSON Binary). */
 export interface LotFields {

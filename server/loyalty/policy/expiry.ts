@@ -16,7 +16,8 @@
 import { DateTime } from 'luxon';
 import type { Policies, Program } from '../../../rules/index.js';
 import { addZonedDays } from '../../../rules/engine/zone-days.js';
-import { allLots, replayLots, type LedgerLine, type LotsRead } from './expiry-lots.js';
+import { allLots, replayLots, type LedgerLine } from './expiry-lots.js';
+import type { LotsRead } from './lot-queue.js';
 
 export type { LedgerLine } from './expiry-lots.js';
 

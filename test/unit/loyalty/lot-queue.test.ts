@@ -1,11 +1,14 @@
 /**
- * PER_LOT lots as a packed queue (issue 11 §1): stored 16 bytes a lot and read at either end,
- * and INQUIRE's view of them (`lotsView`) answering what the whole outlook answers.
+ * PER_LOT lots kept so that a request's cost does not grow with their number (issue 11 §1): the
+ * packed queue (16 bytes a lot, read at either end), the head / middle pages / tail model against
+ * a flat one, INQUIRE's view (`lotsView`) answering what the whole outlook answers, and the
+ * member fields an append reads and the update it makes.
  */
 import { expect } from 'chai';
 import { Binary } from 'mongodb';
 import { lotsUpdate, nextLots, storedLots, type LotFields, type LotStep } from '../../../server/loyalty/ledger/lot-projection.js';
-import { allLots, HiddenLot, LotQueue, lotTotals, LotWindow, PAGE_LOTS, replayLots, TRACE_LIMIT, type LedgerLine, type Lot, type LotState } from '../../../server/loyalty/policy/expiry-lots.js';
+import { allLots, HiddenLot, lotTotals, LotWindow, PAGE_LOTS, replayLots, TRACE_LIMIT, type LedgerLine, type LotState } from '../../../server/loyalty/policy/expiry-lots.js';
+import { LotQueue, type Lot } from '../../../server/loyalty/policy/lot-queue.js';
 import { sameLots } from '../../../server/loyalty/ledger/ledger-chain-check.js';
 import { lotsOutlook, lotsView, outlookView } from '../../../server/loyalty/policy/expiry.js';
 import { outlookAnswers, viewAnswers } from '../../support/expiry-view.js';
