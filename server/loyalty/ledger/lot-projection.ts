@@ -24,7 +24,7 @@ import {
   AllPages, allLots, applyLine, emptyLots, LotWindow, PageNotRead, replayLots, lotTotals,
   type LedgerLine, type LotPages, type LotState, type LotTrace,
 } from '../policy/expiry-lots.js';
-import { LotQueue, type LotsRead } from '../policy/lot-queue.js';
+import { LotQueue, type Lot, type LotsRead } from '../policy/lot-queue.js';
 
 /** The member fields of the projection, as read with `.lean()` (packed lots read as BSON Binary). */
 export interface LotFields {
@@ -111,9 +111,25 @@ function built(member: LotFields): boolean {
   return member.lotsSeq !== null && member.lotsSeq !== undefined && member.lotHead !== undefined;
 }
 
+/**
+ * A redemption's trace as stored: its lots are decoded only when a reversal reads them, and
+ * written back as they were read (a trace never changes), so an append does not decode and
+ * re-encode the member's 50 traces.
+ */
+class StoredTrace implements LotTrace {
+  private decoded: Lot[] | null = null;
+
+  constructor(readonly sourceKey: string, readonly packed: Uint8Array) {}
+
+  get taken(): Lot[] {
+    this.decoded ??= LotQueue.unpack(this.packed).toArray();
+    return this.decoded;
+  }
+}
+
 function tracesOf(member: LotFields): LotTrace[] {
   const traces = Array.isArray(member.lotTraces) ? (member.lotTraces as { sourceKey: string; taken: unknown }[]) : [];
-  return traces.map((t): LotTrace => ({ sourceKey: t.sourceKey, taken: queueOf(t.taken).toArray() }));
+  return traces.map((t): LotTrace => new StoredTrace(t.sourceKey, bytesOf(t.taken) ?? LotQueue.empty().pack()));
 }
 
 /**
@@ -137,8 +153,8 @@ export function storedLots(member: LotFields): LotState | null {
   return { head, pages, tail, deficit: member.lotDeficit ?? 0, traces: tracesOf(member) };
 }
 
-function packedTraces(state: LotState): { sourceKey: string; taken: Buffer }[] {
-  return state.traces.map((t) => ({ sourceKey: t.sourceKey, taken: LotQueue.of(t.taken).pack() }));
+function packedTraces(state: LotState): { sourceKey: string; taken: Uint8Array }[] {
+  return state.traces.map((t) => ({ sourceKey: t.sourceKey, taken: t instanceof StoredTrace ? t.packed : LotQueue.of(t.taken).pack() }));
 }
 
 /** The fields of `state` at `seq` but its pages. */
@@ -240,13 +256,11 @@ export async function currentLots(models: Models, memberId: Types.ObjectId | str
  * them (caught up from the ledger), for a question the head and the tail cannot answer.
  */
 export function lotsForReading(models: Models, member: LotFields & { _id: Types.ObjectId | string; ledgerSeq?: number | null }): { window: LotsRead | null; all(): Promise<LotsRead> } {
-  const current = built(member) && member.lotsSeq === (member.ledgerSeq ?? 0);
-  const window = current ? windowOf(member) : null;
+  const window = member.lotsSeq === (member.ledgerSeq ?? 0) ? windowOf(member) : null;
   return { window, all: async () => allLots((await currentLots(models, member._id)).state) };
 }
 
-function windowOf(member: LotFields): LotWindow {
-  const head = queueOf(member.lotHead);
-  const tail = queueOf(member.lotTail);
-  return new LotWindow(head, tail, (member.lotCount ?? 0) - head.length - tail.length, (member.lotPoints ?? 0) - head.totalPoints - tail.totalPoints);
+function windowOf(member: LotFields): LotWindow | null {
+  const stored = storedLots(member);
+  return stored && new LotWindow(stored.head, stored.tail, stored.pages.lots, stored.pages.points);
 }

@@ -126,34 +126,50 @@ export function lotsView(lots: LotsRead, days: number, now: Date, timezone: stri
     if (at === undefined) instants.set(i, (at = addDays(new Date(lots.earnedAtMs(i)), days, timezone).getTime()));
     return at;
   };
+
+  function walkSoonest(): Expiration | undefined {
+    let due = 0;
+    let i = 0;
+    while (i < lots.length && expiresAt(i) <= nowMs) due += lots.points(i++);
+    if (due > 0) return { at: now, points: due };
+    if (i === lots.length) return undefined;
+    const at = expiresAt(i);
+    let points = 0;
+    while (i < lots.length && expiresAt(i) === at) points += lots.points(i++);
+    return { at: new Date(at), points };
+  }
+
+  function walkRewardExpiry(cost: number, balance: number): Date | null {
+    if (cost <= 0 || balance < cost) return null;
+    // The reward stops being affordable at the soonest expiration after which fewer than
+    // `cost` of the balance is left: the oldest instant with less than `need` expiring after it.
+    const need = cost + lots.totalPoints - balance;
+    let after = 0;
+    let i = lots.length - 1;
+    while (i >= 0) {
+      const at = expiresAt(i);
+      if (at <= nowMs) return after < need ? now : null;
+      let points = 0;
+      while (i >= 0 && expiresAt(i) === at) points += lots.points(i--);
+      if (after < need && after + points >= need) return new Date(at);
+      after += points;
+    }
+    return null;
+  }
+
+  // INQUIRE asks each question twice (whether the head and the tail can answer it, then for the
+  // answer): each is walked once.
+  let soonest: { value: Expiration | undefined } | null = null;
+  const rewardDates = new Map<string, Date | null>();
   return {
     soonest() {
-      let due = 0;
-      let i = 0;
-      while (i < lots.length && expiresAt(i) <= nowMs) due += lots.points(i++);
-      if (due > 0) return { at: now, points: due };
-      if (i === lots.length) return undefined;
-      const at = expiresAt(i);
-      let points = 0;
-      while (i < lots.length && expiresAt(i) === at) points += lots.points(i++);
-      return { at: new Date(at), points };
+      soonest ??= { value: walkSoonest() };
+      return soonest.value;
     },
     rewardExpiry(cost, balance) {
-      if (cost <= 0 || balance < cost) return null;
-      // The reward stops being affordable at the soonest expiration after which fewer than
-      // `cost` of the balance is left: the oldest instant with less than `need` expiring after it.
-      const need = cost + lots.totalPoints - balance;
-      let after = 0;
-      let i = lots.length - 1;
-      while (i >= 0) {
-        const at = expiresAt(i);
-        if (at <= nowMs) return after < need ? now : null;
-        let points = 0;
-        while (i >= 0 && expiresAt(i) === at) points += lots.points(i--);
-        if (after < need && after + points >= need) return new Date(at);
-        after += points;
-      }
-      return null;
+      const key = `${cost}:${balance}`;
+      if (!rewardDates.has(key)) rewardDates.set(key, walkRewardExpiry(cost, balance));
+      return rewardDates.get(key) ?? null;
     },
   };
 }

@@ -43,7 +43,7 @@ export class LotQueue implements LotsRead {
 
   static of(lots: readonly Lot[]): LotQueue {
     const q = new LotQueue(lots.length);
-    for (const lot of lots) q.push(new Date(lot.earnedAt).getTime(), lot.points);
+    for (const lot of lots) q.insertLast(new Date(lot.earnedAt).getTime(), lot.points);
     return q;
   }
 
@@ -118,7 +118,7 @@ export class LotQueue implements LotsRead {
       return;
     }
     if (i === this.length) {
-      this.push(earnedAtMs, points);
+      this.insertLast(earnedAtMs, points);
       return;
     }
     if (i === 0 && this.start > 0) {
@@ -160,10 +160,6 @@ export class LotQueue implements LotsRead {
 
   /** Adds a lot after the newest (the caller keeps the order). */
   insertLast(earnedAtMs: number, points: number): void {
-    this.push(earnedAtMs, points);
-  }
-
-  private push(earnedAtMs: number, points: number): void {
     this.reserve(1);
     this.data[this.end * 2] = earnedAtMs;
     this.data[this.end * 2 + 1] = points;
