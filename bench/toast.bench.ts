@@ -21,7 +21,7 @@
  * and --log-level also read the server's own API_PROCESSES and LOG_LEVEL. Exit 0 unless
  * the run itself broke: a missed target is reported, not failed.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -176,7 +176,11 @@ async function main(): Promise<void> {
   else for (const r of reports) printTable(r);
   if (cpuProf) {
     writeFileSync(path.join(PROFILE_DIR, 'phases.json'), JSON.stringify(phases));
-    log(`server CPU profile written to ${PROFILE_DIR}/ (npm run bench:profile -- ${PROFILE_DIR}/<file>.cpuprofile, or Chrome DevTools → Performance)`);
+    if (splitWorker) {
+      mkdirSync(path.join(PROFILE_DIR, 'worker'), { recursive: true });
+      writeFileSync(path.join(PROFILE_DIR, 'worker', 'phases.json'), JSON.stringify(phases));
+    }
+    log(`server CPU profile written to ${PROFILE_DIR}/${splitWorker ? `, the worker process's to ${PROFILE_DIR}/worker/` : ''} (npm run bench:profile -- ${PROFILE_DIR}/<file>.cpuprofile, or Chrome DevTools → Performance)`);
   }
   // Keep-alive sockets of the seeding client would hold the process a few more seconds.
   process.exit(0);

@@ -169,7 +169,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const queuePrefix = `bench-${suffix}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), 'server/main.ts'];
+  const profiled = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const nodeArgs = ['--import', 'tsx', ...profiled(opts.cpuProfDir), 'server/main.ts'];
   const env = {
     ...process.env, MONGODB_URI: mongodbUri, REDIS_URL: services.redisUrl, PORT: String(port), HOST: '127.0.0.1',
     QUEUE_PREFIX: queuePrefix, ROLE: opts.splitWorker ? 'api' : 'all', LOG_LEVEL: opts.logLevel ?? 'info',
@@ -182,7 +183,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // Warnings and errors of the server: shown as they come, they explain a bad run.
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
   const worker = opts.splitWorker
-    ? spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...env, ROLE: 'worker', PORT: '0' }, stdio: ['ignore', serverLog, 'pipe'] })
+    ? spawn(process.execPath, ['--import', 'tsx', ...profiled(opts.cpuProfDir && `${opts.cpuProfDir}/worker`), 'server/main.ts'], { env: { ...env, ROLE: 'worker', PORT: '0' }, stdio: ['ignore', serverLog, 'pipe'] })
     : null;
   worker?.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker] ${chunk.toString()}`));
   let stopped = false;

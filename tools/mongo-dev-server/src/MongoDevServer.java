@@ -225,11 +225,28 @@ public final class MongoDevServer {
         }
 
         void add(Document document, int position) {
-            for (KeyValue key : keyValues(document)) positions.computeIfAbsent(key, k -> new TreeSet<>()).add(position);
+            add(keyValues(document), position);
         }
 
         void remove(Document document, int position) {
-            for (KeyValue key : keyValues(document)) {
+            remove(keyValues(document), position);
+        }
+
+        /** An updated document: its positions move only when its key values changed (most updates leave them). */
+        void update(Document oldDocument, Document newDocument, int position) {
+            Set<KeyValue> before = keyValues(oldDocument);
+            Set<KeyValue> after = keyValues(newDocument);
+            if (before.equals(after)) return;
+            remove(before, position);
+            add(after, position);
+        }
+
+        private void add(Set<KeyValue> keyValues, int position) {
+            for (KeyValue key : keyValues) positions.computeIfAbsent(key, k -> new TreeSet<>()).add(position);
+        }
+
+        private void remove(Set<KeyValue> keyValues, int position) {
+            for (KeyValue key : keyValues) {
                 TreeSet<Integer> at = positions.get(key);
                 if (at == null) continue;
                 at.remove(position);
@@ -276,10 +293,7 @@ public final class MongoDevServer {
 
         @Override
         protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-            for (EqualityIndex index : equalityIndexes) {
-                index.remove(oldDocument, position);
-                index.add(newDocument, position);
-            }
+            for (EqualityIndex index : equalityIndexes) index.update(oldDocument, newDocument, position);
             super.handleUpdate(position, oldDocument, newDocument);
         }
 
