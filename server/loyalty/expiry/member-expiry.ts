@@ -1,6 +1,6 @@
 /**
- * Points expiry for one member (I/O shell around the pure expiry.ts): read the ledger, see what
- * is due, append the day's EXPIRE entry, recompute the tier.
+ * Points expiry for one member (I/O shell around the pure expiry.ts): read what is due (the
+ * projected lots, or the ledger), append the day's EXPIRE entry, recompute the tier.
  *
  * The EXPIRE entry's sourceKey is `expire:<programId>:<memberId>:<YYYY-MM-DD in the program's
  * timezone>`, so a job that runs twice on a day (a retry, a stalled job, two replicas) expires
@@ -9,7 +9,7 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { lotsForReading, type LotFields } from '../ledger/lot-projection.js';
+import { lotFieldNames, lotsForReading, type LotFields } from '../ledger/lot-projection.js';
 import { HiddenLot } from '../policy/expiry-lots.js';
 import type { LotsRead } from '../policy/lot-queue.js';
 import { expireSourceKey, expiryOutlook, localDate, lotsView, outlookView, programTimezone, type ExpiryOutlook, type ExpiryView, type LedgerLine } from '../policy/expiry.js';
@@ -44,13 +44,33 @@ export interface ExpiryMember extends LotFields {
 }
 
 /**
+ * PER_LOT: the view of the member's projected lots at `now` in which `ask` (the questions the
+ * caller will put) can be answered. From the head and the tail of the lots when they suffice
+ * (ledger/lot-projection.ts, read by `lotsView`); else — an answer needs a lot of the middle
+ * pages (more lots due than the head holds, a reward costing more than the tail's lots hold: at
+ * least 128 of them), or the lots lag the ledger — from all lots, caught up with the ledger, and
+ * built once for a member from before the projection.
+ */
+async function perLotView(models: Models, program: Program, member: ExpiryMember, days: number, now: Date, ask: (view: ExpiryView) => void): Promise<ExpiryView> {
+  const view = (lots: LotsRead): ExpiryView => lotsView(lots, days, now, programTimezone(program));
+  const lots = lotsForReading(models, member);
+  if (lots.window) {
+    const fromEnds = view(lots.window);
+    try {
+      ask(fromEnds);
+      return fromEnds;
+    } catch (err) {
+      if (!(err instanceof HiddenLot)) throw err;
+    }
+  }
+  return view(await lots.all());
+}
+
+/**
  * The expiry position INQUIRE shows, for a member holding `balance` points offered rewards of
  * `costs`, from the member projection alone, so its cost does not grow with the member's
  * history: INACTIVITY needs the balance and the last activity, PER_LOT the head and the tail of
- * the projected lots (ledger/lot-projection.ts), read by `lotsView`. Only when the answers need
- * a lot of the middle pages (more lots already due than the head holds, a reward costing more
- * than the tail's lots hold: at least 128 of them) are all lots read; when the lots lag the ledger they are caught
- * up, and built once for a member from before the projection. The daily job reads the ledger.
+ * the projected lots ({@link perLotView}).
  */
 export async function inquiryExpiryView(models: Models, program: Program, member: ExpiryMember, now: Date, ask: { balance: number; costs: readonly number[] }): Promise<ExpiryView> {
   const policy = program.policies.expiry;
@@ -59,31 +79,41 @@ export async function inquiryExpiryView(models: Models, program: Program, member
     return outlookView(expiryOutlook(policy, [line], now, programTimezone(program)), now);
   }
   if (policy.mode === 'PER_LOT' && policy.days && policy.days > 0) {
-    const view = (lots: LotsRead): ExpiryView => lotsView(lots, policy.days ?? 0, now, programTimezone(program));
-    const lots = lotsForReading(models, member);
-    if (lots.window) {
-      const fromEnds = view(lots.window);
-      try {
-        fromEnds.soonest();
-        for (const cost of ask.costs) fromEnds.rewardExpiry(cost, ask.balance);
-        return fromEnds;
-      } catch (err) {
-        if (!(err instanceof HiddenLot)) throw err;
-      }
-    }
-    return view(await lots.all());
+    return perLotView(models, program, member, policy.days, now, (view) => {
+      view.soonest();
+      for (const cost of ask.costs) view.rewardExpiry(cost, ask.balance);
+    });
   }
   return outlookView(await memberExpiryOutlook(models, program, member._id, now), now);
+}
+
+/**
+ * The points due for expiry at `now`, from the member projection — so the daily job's cost per
+ * member does not grow with its history — once the projection is known to hold every committed
+ * entry (no ledger entry after its `ledgerSeq`: a debit that a crash left unprojected spent
+ * points the projection still shows). PER_LOT reads the lots' oldest end, INACTIVITY the balance
+ * and the last activity, as INQUIRE does. Otherwise, from the ledger.
+ */
+async function duePoints(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<number> {
+  const policy = program.policies.expiry;
+  const perLot = policy.mode === 'PER_LOT' && policy.days && policy.days > 0;
+  if (perLot || policy.mode === 'INACTIVITY') {
+    const member = await models.Member.findById(memberId, { ...(perLot ? lotFieldNames : {}), pointsBalance: 1, ledgerSeq: 1, lastActivityAt: 1 }).lean<ExpiryMember>();
+    const current = member !== null && !await models.LedgerEntry.exists({ memberId, seq: (member.ledgerSeq ?? 0) + 1 });
+    if (current && perLot) return (await perLotView(models, program, member, policy.days ?? 0, now, (view) => view.soonest())).due();
+    if (current && member.lastActivityAt) return (await inquiryExpiryView(models, program, member, now, { balance: member.pointsBalance, costs: [] })).due();
+  }
+  return (await memberExpiryOutlook(models, program, memberId, now)).due;
 }
 
 /** Expires what is due for the member today (idempotent per day) and recomputes its tier. */
 export async function expireMember(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date, checkExpiry = true): Promise<MemberExpiryResult> {
   const key = expireSourceKey(program.id, String(memberId), localDate(now, programTimezone(program)));
   let expired = 0;
-  const outlook = checkExpiry ? await memberExpiryOutlook(models, program, memberId, now) : null;
-  if (outlook && outlook.due > 0) {
+  const due = checkExpiry ? await duePoints(models, program, memberId, now) : 0;
+  if (due > 0) {
     const outcome = await appendEntry(models, {
-      programId: program.id, memberId, delta: -outlook.due, kind: 'EXPIRE', sourceKey: key, floor: 'CLAMP_AT_ZERO',
+      programId: program.id, memberId, delta: -due, kind: 'EXPIRE', sourceKey: key, floor: 'CLAMP_AT_ZERO',
       provenance: { ruleSetVersion: program.version },
     }, now);
     if (outcome.status === 'APPLIED') expired = -outcome.entry.delta;

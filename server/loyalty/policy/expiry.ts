@@ -100,6 +100,8 @@ export function lotsOutlook(lots: LotsRead, days: number, now: Date, timezone: s
 export interface ExpiryView {
   /** The soonest expiration; points already past their instant count as expiring `now`. */
   soonest(): Expiration | undefined;
+  /** The points already past their instant (the daily job expires them): {@link soonest}'s at `now`, else 0. */
+  due(): number;
   /** {@link rewardExpiry} of a reward costing `cost` for a member holding `balance` points. */
   rewardExpiry(cost: number, balance: number): Date | null;
 }
@@ -107,7 +109,7 @@ export interface ExpiryView {
 /** The view of a whole outlook (INACTIVITY, NONE, or the daily job's ledger replay). */
 export function outlookView(outlook: ExpiryOutlook, now: Date): ExpiryView {
   const all = outlook.due > 0 ? [{ at: now, points: outlook.due }, ...outlook.upcoming] : outlook.upcoming;
-  return { soonest: () => all[0], rewardExpiry: (cost, balance) => rewardExpiry(cost, balance, all) };
+  return { soonest: () => all[0], due: () => outlook.due, rewardExpiry: (cost, balance) => rewardExpiry(cost, balance, all) };
 }
 
 /**
@@ -161,10 +163,12 @@ export function lotsView(lots: LotsRead, days: number, now: Date, timezone: stri
   // answer): each is walked once.
   let soonest: { value: Expiration | undefined } | null = null;
   const rewardDates = new Map<string, Date | null>();
+  const soonestOnce = (): Expiration | undefined => (soonest ??= { value: walkSoonest() }).value;
   return {
-    soonest() {
-      soonest ??= { value: walkSoonest() };
-      return soonest.value;
+    soonest: soonestOnce,
+    due() {
+      const first = soonestOnce();
+      return first && first.at.getTime() === nowMs ? first.points : 0;
     },
     rewardExpiry(cost, balance) {
       const key = `${cost}:${balance}`;

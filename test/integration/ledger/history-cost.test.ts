@@ -8,6 +8,8 @@ import { expect } from 'chai';
 import { memberWithHistory, type HistoryMember } from '../../../bench/history/long-history.js';
 import { withoutLotDetail } from '../../../server/loyalty/ledger/lot-projection.js';
 import { resolveMember } from '../../../server/loyalty/members/members.js';
+import { expireMember, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { CAFE, drinkRedeem, pastryRedeem } from '../../support/cafe.js';
 import { commandCounter, describeCommands, type CommandCounter } from '../../support/command-counter.js';
@@ -74,5 +76,23 @@ describe('cost of a request with a long history', function () {
     const counted = [];
     for (const m of [short, earner]) counted.push(await commandsOf('LOYALTY_REDEEM', drinkRedeem(m)));
     expect(counted[1]).to.equal(counted[0]);
+  });
+
+  it('the daily expiry job costs a 5,000-lot member what it costs a 10-entry one: it reads the lots\' oldest end, not the ledger', async () => {
+    const few = await memberWithHistory(t.deps.conn, { entries: 10, balance: 50_000, now: t.clock.now(), earnOnly: true });
+    await commandsOf('LOYALTY_INQUIRE', inquireRequest(few.loyaltyIdentifier)); // the one-time build (the earner's was built above)
+    const cafe = (await activeProgram(t.deps.models, 'cafe'))!.program;
+    // 67 days on, each member's lots earned over 298 days ago are past the cafe's 365 days (the earner's: a few dozen, in the head).
+    const now = new Date(t.clock.now().getTime() + 67 * 24 * 3600_000);
+    const runs = [];
+    for (const m of [few, earner]) {
+      const due = (await memberExpiryOutlook(t.deps.models, cafe, m.id, now)).due;
+      expect(due, 'due from the ledger').to.be.greaterThan(0);
+      const { result, commands } = await counter.during(() => expireMember(t.deps.models, cafe, m.id, now));
+      expect(result.expired).to.equal(due);
+      runs.push(describeCommands(commands));
+    }
+    expect(runs[1]).to.equal(runs[0]);
+    expect(runs[0]).not.to.include('getMore');
   });
 });

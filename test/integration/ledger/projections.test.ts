@@ -10,7 +10,7 @@ import type { Program } from '../../../rules/index.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { allLots, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 import { LotQueue } from '../../../server/loyalty/policy/lot-queue.js';
-import { inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { expireMember, inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { runProgramExpiry } from '../../../server/loyalty/expiry/program-expiry.js';
 import { repairAll } from '../../../server/loyalty/ledger/ledger-repair.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
@@ -127,6 +127,39 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(after.lotPageCount).to.equal(before.lotPageCount! - 1);
     expect(after.lotsSeq).to.equal(after.ledgerSeq);
     await expectLotsMatchLedger(m._id);
+    await expectVerifyClean();
+  });
+
+  it('daily expiry reads what is due from the lots, unless the ledger holds an entry the projection does not: then from the ledger', async () => {
+    const m = await seedMember(t.deps, { programId: 'cafe' });
+    const day0 = t.clock.now().getTime();
+    const at = (day: number): Date => new Date(day0 + day * dayMs);
+    const credit = (points: number, day: number, key: string) => appendEntry(t.deps.models, { programId: 'cafe', memberId: m._id, delta: points, kind: 'ACCRUE', sourceKey: key, floor: 'ALLOW_NEGATIVE' }, at(day));
+    await credit(100, 0, 'visit:a'); // lot 1, due on day 365
+    await credit(50, 200, 'visit:b'); // lot 2, due on day 565
+    const projected = await member(m._id);
+    // A REDEEM spent lot 1 and crashed before its projection: the ledger holds it, the lots do not.
+    const last = (await t.deps.models.LedgerEntry.findOne({ memberId: m._id, seq: projected.ledgerSeq }).lean())!;
+    await t.deps.models.LedgerEntry.collection.insertOne({
+      programId: 'cafe', memberId: m._id, seq: last.seq + 1, delta: -100, balanceAfter: last.balanceAfter - 100, lifetimeAfter: last.lifetimeAfter,
+      kind: 'REDEEM', sourceKey: 'redeem:crashed', requestedDelta: null, refs: {}, provenance: {}, cause: null, createdAt: at(201),
+    });
+    expect((await member(m._id)).lotsSeq).to.equal(last.seq);
+    // Day 366: the stale lots say 100 due; the ledger says lot 1 is spent, nothing is due.
+    const stale = await counter.during(() => expireMember(t.deps.models, cafe, m._id, at(366)));
+    expect(stale.result.expired).to.equal(0);
+    expect(describeCommands(stale.commands)).to.match(/^find members, find ledger, find ledger/);
+    expect(await t.deps.models.LedgerEntry.countDocuments({ memberId: m._id, kind: 'EXPIRE' })).to.equal(0);
+    // Projected again (a later entry catches the lots up), day 566: lot 2 is due, read from the lots' head.
+    await credit(10, 400, 'visit:c');
+    await expectLotsMatchLedger(m._id);
+    const due = (await memberExpiryOutlook(t.deps.models, cafe, m._id, at(566))).due;
+    expect(due).to.equal(50);
+    const fresh = await counter.during(() => expireMember(t.deps.models, cafe, m._id, at(566)));
+    expect(fresh.result.expired).to.equal(50);
+    // The lots, the probe past their seq, then the EXPIRE append (no read of the whole ledger).
+    expect(describeCommands(fresh.commands)).to.match(/^find members, find ledger, find members, insert ledger, update members, /);
+    expect(allLots(storedLots(await member(m._id))!).toArray().map((l) => l.points)).to.deep.equal([10]);
     await expectVerifyClean();
   });
 
