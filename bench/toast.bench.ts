@@ -175,10 +175,10 @@ async function main(): Promise<void> {
   if (json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   else for (const r of reports) printTable(r);
   if (cpuProf) {
-    writeFileSync(path.join(PROFILE_DIR, 'phases.json'), JSON.stringify(phases));
-    if (splitWorker) {
-      mkdirSync(path.join(PROFILE_DIR, 'worker'), { recursive: true });
-      writeFileSync(path.join(PROFILE_DIR, 'worker', 'phases.json'), JSON.stringify(phases));
+    // Beside each profile (the worker's in its own folder): bench:profile reads the measured window from it.
+    for (const dir of splitWorker ? [PROFILE_DIR, path.join(PROFILE_DIR, 'worker')] : [PROFILE_DIR]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'phases.json'), JSON.stringify(phases));
     }
     log(`server CPU profile written to ${PROFILE_DIR}/${splitWorker ? `, the worker process's to ${PROFILE_DIR}/worker/` : ''} (npm run bench:profile -- ${PROFILE_DIR}/<file>.cpuprofile, or Chrome DevTools → Performance)`);
   }

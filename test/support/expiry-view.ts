@@ -3,7 +3,7 @@ import { outlookView, type ExpiryOutlook, type ExpiryView } from '../../server/l
 
 const costsAt = (balance: number): number[] => [1, 10, 50, 100, 250, 300, 500, 1000, balance - 1, balance, balance + 1];
 
-/** What `inquiryExpiryView` is asked for {@link viewAnswers}. */
+/** What `projectedExpiryView` is asked for {@link viewAnswers}. */
 export function probe(balance: number): { balance: number; costs: number[] } {
   return { balance, costs: costsAt(balance) };
 }

@@ -13,7 +13,7 @@ import { lotFieldNames, lotsForReading, type LotFields } from '../ledger/lot-pro
 import { HiddenLot } from '../policy/expiry-lots.js';
 import type { LotsRead } from '../policy/lot-queue.js';
 import { expireSourceKey, expiryOutlook, localDate, lotsView, outlookView, programTimezone, type ExpiryOutlook, type ExpiryView, type LedgerLine } from '../policy/expiry.js';
-import { appendEntry } from '../ledger/ledger.js';
+import { appendEntry, projectionBehind } from '../ledger/ledger.js';
 import { updateTier, type TierUpdate } from '../tiers/tier-update.js';
 
 /** What one member's expiry run did. */
@@ -44,64 +44,49 @@ export interface ExpiryMember extends LotFields {
 }
 
 /**
- * PER_LOT: the view of the member's projected lots at `now` in which `ask` (the questions the
- * caller will put) can be answered. From the head and the tail of the lots when they suffice
- * (ledger/lot-projection.ts, read by `lotsView`); else — an answer needs a lot of the middle
- * pages (more lots due than the head holds, a reward costing more than the tail's lots hold: at
- * least 128 of them), or the lots lag the ledger — from all lots, caught up with the ledger, and
- * built once for a member from before the projection.
+ * The expiry position INQUIRE shows (and the daily job expires), for a member holding `balance`
+ * points offered rewards of `costs`, from the member projection alone, so its cost does not
+ * grow with the member's history: INACTIVITY needs the balance and the last activity, PER_LOT the head and the tail of
+ * the projected lots (ledger/lot-projection.ts), read by `lotsView`. Only when the answers need
+ * a lot of the middle pages (more lots already due than the head holds, a reward costing more
+ * than the tail's lots hold: at least 128 of them) are all lots read; when the lots lag the
+ * ledger they are caught up, and built once for a member from before the projection.
  */
-async function perLotView(models: Models, program: Program, member: ExpiryMember, days: number, now: Date, ask: (view: ExpiryView) => void): Promise<ExpiryView> {
-  const view = (lots: LotsRead): ExpiryView => lotsView(lots, days, now, programTimezone(program));
-  const lots = lotsForReading(models, member);
-  if (lots.window) {
-    const fromEnds = view(lots.window);
-    try {
-      ask(fromEnds);
-      return fromEnds;
-    } catch (err) {
-      if (!(err instanceof HiddenLot)) throw err;
-    }
-  }
-  return view(await lots.all());
-}
-
-/**
- * The expiry position INQUIRE shows, for a member holding `balance` points offered rewards of
- * `costs`, from the member projection alone, so its cost does not grow with the member's
- * history: INACTIVITY needs the balance and the last activity, PER_LOT the head and the tail of
- * the projected lots ({@link perLotView}).
- */
-export async function inquiryExpiryView(models: Models, program: Program, member: ExpiryMember, now: Date, ask: { balance: number; costs: readonly number[] }): Promise<ExpiryView> {
+export async function projectedExpiryView(models: Models, program: Program, member: ExpiryMember, now: Date, ask: { balance: number; costs: readonly number[] }): Promise<ExpiryView> {
   const policy = program.policies.expiry;
   if (policy.mode === 'INACTIVITY' && member.lastActivityAt) {
     const line: LedgerLine = { kind: 'ACCRUE', delta: member.pointsBalance, sourceKey: '', createdAt: member.lastActivityAt };
     return outlookView(expiryOutlook(policy, [line], now, programTimezone(program)), now);
   }
   if (policy.mode === 'PER_LOT' && policy.days && policy.days > 0) {
-    return perLotView(models, program, member, policy.days, now, (view) => {
-      view.soonest();
-      for (const cost of ask.costs) view.rewardExpiry(cost, ask.balance);
-    });
+    const view = (lots: LotsRead): ExpiryView => lotsView(lots, policy.days ?? 0, now, programTimezone(program));
+    const lots = lotsForReading(models, member);
+    if (lots.window) {
+      const fromEnds = view(lots.window);
+      try {
+        fromEnds.soonest();
+        for (const cost of ask.costs) fromEnds.rewardExpiry(cost, ask.balance);
+        return fromEnds;
+      } catch (err) {
+        if (!(err instanceof HiddenLot)) throw err;
+      }
+    }
+    return view(await lots.all());
   }
   return outlookView(await memberExpiryOutlook(models, program, member._id, now), now);
 }
 
 /**
- * The points due for expiry at `now`, from the member projection — so the daily job's cost per
- * member does not grow with its history — once the projection is known to hold every committed
- * entry (no ledger entry after its `ledgerSeq`: a debit that a crash left unprojected spent
- * points the projection still shows). PER_LOT reads the lots' oldest end, INACTIVITY the balance
- * and the last activity, as INQUIRE does. Otherwise, from the ledger.
+ * The points due for expiry at `now`, from the member projection as INQUIRE reads it
+ * ({@link projectedExpiryView}), so the daily job's cost per member does not grow with its
+ * history — once the projection is known to show every committed entry: a debit that a crash
+ * left unprojected spent points the projection still shows. Otherwise, from the ledger.
  */
 async function duePoints(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<number> {
-  const policy = program.policies.expiry;
-  const perLot = policy.mode === 'PER_LOT' && policy.days && policy.days > 0;
-  if (perLot || policy.mode === 'INACTIVITY') {
-    const member = await models.Member.findById(memberId, { ...(perLot ? lotFieldNames : {}), pointsBalance: 1, ledgerSeq: 1, lastActivityAt: 1 }).lean<ExpiryMember>();
-    const current = member !== null && !await models.LedgerEntry.exists({ memberId, seq: (member.ledgerSeq ?? 0) + 1 });
-    if (current && perLot) return (await perLotView(models, program, member, policy.days ?? 0, now, (view) => view.soonest())).due();
-    if (current && member.lastActivityAt) return (await inquiryExpiryView(models, program, member, now, { balance: member.pointsBalance, costs: [] })).due();
+  const lots = program.policies.expiry.mode === 'PER_LOT' ? lotFieldNames : {};
+  const member = await models.Member.findById(memberId, { ...lots, pointsBalance: 1, ledgerSeq: 1, lastActivityAt: 1 }).lean<ExpiryMember>();
+  if (member && !await projectionBehind(models, memberId, member.ledgerSeq)) {
+    return (await projectedExpiryView(models, program, member, now, { balance: member.pointsBalance, costs: [] })).due();
   }
   return (await memberExpiryOutlook(models, program, memberId, now)).due;
 }

@@ -267,6 +267,15 @@ async function project(models: Models, entry: LedgerEntry, start?: AppendStart):
 }
 
 /**
+ * True when the ledger holds an entry after the member projection's `ledgerSeq`: one appended
+ * but not projected yet (a concurrent append, or a crash between insert and projection), whose
+ * effect the projection does not show. One exact unique-key probe, as {@link readHead} walks.
+ */
+export async function projectionBehind(models: Models, memberId: AppendRequest['memberId'], ledgerSeq: number | null | undefined): Promise<boolean> {
+  return (await models.LedgerEntry.exists({ memberId, seq: (ledgerSeq ?? 0) + 1 })) !== null;
+}
+
+/**
  * The member's balance from the ledger head (authoritative); repairs the projection when a
  * crash left it behind.
  */

@@ -11,7 +11,7 @@
 import type { EngineOffer } from '../../../rules/index.js';
 import { answered, evaluateCheck } from '../../loyalty/offers/check-evaluation.js';
 import { expiryNotice, type ExpiryNotice } from '../../loyalty/policy/expiry-notice.js';
-import { inquiryExpiryView } from '../../loyalty/expiry/member-expiry.js';
+import { projectedExpiryView } from '../../loyalty/expiry/member-expiry.js';
 import { memberAtRegister } from '../../loyalty/members/register-member.js';
 import { withoutLotDetail } from '../../loyalty/ledger/lot-projection.js';
 import { recordEvaluation } from '../../loyalty/offers/recorded-evaluation.js';
@@ -49,7 +49,7 @@ export const inquireHandler: ToastHandler<'LOYALTY_INQUIRE'> = {
     const balance = ev.state.pointsBalance;
     // From the member as read (no command) unless its lots lag the ledger or an answer needs
     // more than their head and tail.
-    const expiry = await inquiryExpiryView(deps.models, program.program, member, now, { balance, costs: ev.offers.offers.map((o) => o.pointsCost) });
+    const expiry = await projectedExpiryView(deps.models, program.program, member, now, { balance, costs: ev.offers.offers.map((o) => o.pointsCost) });
     const { applied, rejected } = answered(ev);
     const notice = expiryNotice(expiry, balance, now, program.timezone);
     return {

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { appendEntry } from '../../../server/loyalty/ledger/ledger.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
-import { inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { projectedExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { activeProgram } from '../../../server/loyalty/programs/program-cache.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { outlookAnswers, probe, viewAnswers } from '../../support/expiry-view.js';
@@ -82,7 +82,7 @@ describe('points expiry: INQUIRE reads INACTIVITY from the member projection', (
       appendEntry(t.deps.models, { programId: 'demo', memberId: member._id, delta, kind, sourceKey: key, floor: 'ALLOW_NEGATIVE' }, when);
     const compare = async (when: Date) => {
       const doc = (await t.deps.models.Member.findById(member._id).lean())!;
-      expect(viewAnswers(await inquiryExpiryView(t.deps.models, program, doc, when, probe(doc.pointsBalance)), doc.pointsBalance))
+      expect(viewAnswers(await projectedExpiryView(t.deps.models, program, doc, when, probe(doc.pointsBalance)), doc.pointsBalance))
         .to.deep.equal(outlookAnswers(await memberExpiryOutlook(t.deps.models, program, member._id, when), when, doc.pointsBalance));
     };
     await compare(at(1));

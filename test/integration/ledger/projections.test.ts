@@ -10,7 +10,7 @@ import type { Program } from '../../../rules/index.js';
 import { postAccrual } from '../../../server/loyalty/accrual/accrual.js';
 import { allLots, replayLots } from '../../../server/loyalty/policy/expiry-lots.js';
 import { LotQueue } from '../../../server/loyalty/policy/lot-queue.js';
-import { expireMember, inquiryExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
+import { expireMember, projectedExpiryView, memberExpiryOutlook } from '../../../server/loyalty/expiry/member-expiry.js';
 import { runProgramExpiry } from '../../../server/loyalty/expiry/program-expiry.js';
 import { repairAll } from '../../../server/loyalty/ledger/ledger-repair.js';
 import { verifyLedger } from '../../../server/loyalty/ledger/ledger-verify.js';
@@ -59,7 +59,7 @@ describe('ledger projections: lots, usage and budget counters', () => {
     expect(allLots(stored).toArray().map((l) => [l.earnedAt.toISOString(), l.points])).to.deep.equal(allLots(replayed).toArray().map((l) => [l.earnedAt.toISOString(), l.points]));
     expect(stored.deficit).to.equal(replayed.deficit);
     const now = t.clock.now();
-    expect(viewAnswers(await inquiryExpiryView(t.deps.models, cafe, m, now, probe(m.pointsBalance)), m.pointsBalance))
+    expect(viewAnswers(await projectedExpiryView(t.deps.models, cafe, m, now, probe(m.pointsBalance)), m.pointsBalance))
       .to.deep.equal(outlookAnswers(await memberExpiryOutlook(t.deps.models, cafe, id, now), now, m.pointsBalance));
   }
 
