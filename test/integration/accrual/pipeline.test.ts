@@ -88,9 +88,11 @@ describe('accrual pipeline', () => {
     const m = await member();
     const accepted = await acceptAccrual({ models, logger, queues }, { programId: 'demo', locationGuid: DEMO, transactionGuid: randomUUID(), member: m, check: normalizeToastCheck(paidCheck()), now: clock.now() });
     expect(accepted).to.include({ points: 11, duplicate: false, userMessage: 'You earned 11 points on this visit.' });
-    await until(async () => (await balanceOf(m._id)) === 11, 'points posted');
+    // The state flip is posting's last step (after the entry and the tier): wait for it, not for the balance.
+    await until(async () => (await models.Accrual.findById(accepted.accrualId).lean())?.state === 'POSTED', 'accrual posted');
     const acc = await models.Accrual.findById(accepted.accrualId).lean();
     expect(acc).to.include({ state: 'POSTED', points: 11 });
+    expect(await balanceOf(m._id)).to.equal(11);
     // A duplicate delivery of the job has no second effect.
     expect(await postAccrual({ models }, accepted.accrualId, clock.now())).to.equal('ALREADY_DONE');
     expect(await models.LedgerEntry.countDocuments({ memberId: m._id })).to.equal(1);
