@@ -190,7 +190,8 @@ describe('fault: MongoDB stops during an INQUIRE/REDEEM/ACCRUE load and starts a
         const n = await net(s.guid);
         if (n.debits !== n.credits) return false;
       }
-      return true;
+      // The credit is the compensation's first write; its claim turns DONE after the projection and the usage give-back.
+      return (await models.ToastTransaction.countDocuments({ transactionGuid: { $in: errored.map((s) => s.guid) }, state: 'IN_PROGRESS' })) === 0;
     }, 60_000);
     // ACCEPTed ACCRUEs: each check recorded once and, once the workers caught up, posted once.
     const accepted = sent.filter((x) => x.kind === 'LOYALTY_ACCRUE' && x.transactionStatus === 'ACCEPT');

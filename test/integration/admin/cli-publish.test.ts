@@ -19,7 +19,7 @@ function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: nu
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('exit', (code) => resolve({ code, out }));
+    child.on('close', (code) => resolve({ code, out })); // after the last output is read ('exit' may come before it)
   });
 }
 

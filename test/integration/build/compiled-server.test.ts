@@ -136,7 +136,8 @@ describe('compiled service (npm run build, node dist/server/main.js)', function 
       expect(await dashboard.text()).to.include('assets/app-');
       expect(healthcheck().status, 'HEALTHCHECK while serving').to.equal(0);
 
-      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+      // 'close', not 'exit': only then has all of the child's output been read (its last line is written just before it exits).
+      const exited = new Promise<number | null>((resolve) => child!.once('close', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited, output.slice(-3000)).to.equal(0);
       for (const step of ['"signal":"SIGTERM"', '"msg":"shutting down"', '"msg":"stopped"']) expect(output).to.include(step);

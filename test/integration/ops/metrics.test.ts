@@ -67,10 +67,11 @@ describe('GET /metrics', function () {
     const before = await scrape();
     expect(sample(before, 'perkwire_accrual_lag_seconds')).to.equal(0);
     const member = await seedMember(t.deps);
-    await acceptAccrual({ models: t.deps.models, logger: t.deps.logger, queues: t.deps.queues }, {
+    const accepted = await acceptAccrual({ models: t.deps.models, logger: t.deps.logger, queues: t.deps.queues }, {
       programId: 'demo', locationGuid: DEMO_RESTAURANT_GUID, transactionGuid: randomUUID(), member,
       check: normalizeToastCheck(paidCheck({ selections: [selection({ price: 12 })] })), now: new Date(t.clock.now().getTime() - 90_000),
     });
+    expect(await accepted.queued, 'the job is in the queue').to.equal(true);
     const text = await scrape();
     expect(sample(text, 'perkwire_accruals_pending')).to.equal(1);
     expect(sample(text, 'perkwire_accrual_lag_seconds')).to.equal(90);

@@ -33,7 +33,8 @@ describe('npm run test:faults (scripts/test-with-services.sh)', function () {
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // 'close': the EXIT trap's 'stopped …' lines are the script's last output, read only by then.
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code, out).to.equal(0);
     expect(out).to.include(`starting MongoDB-compatible server (test) on 127.0.0.1:${mongoPort}`);
     expect(out).to.include(`starting Redis (test) on 127.0.0.1:${redisPort}`);
