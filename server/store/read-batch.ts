@@ -6,7 +6,8 @@
  * own object: a value asked for again in a turn waits in the next batch), or null. A read
  * batched with others is as fresh as its own would have been: they are sent together. A lone
  * lookup goes out as `findOne`, unchanged. A failed command fails every lookup in it, as it
- * would have failed each alone.
+ * would have failed each alone. A batch holds at most MAX_BATCH lookups, so its answer fits the
+ * cursor's first reply (101 documents): one command, never a `getMore`.
  */
 import type mongoose from 'mongoose';
 import { boundedCall } from './operation-bound.js';
@@ -39,6 +40,9 @@ export function timeLimitOf(model: { db: { get(key: string): unknown } }): { max
   return typeof ms === 'number' ? { maxTimeMS: ms } : {};
 }
 
+/** Lookups in one batch: under the 101 documents of a `find`'s first reply, as insert-batch.ts caps its batches. */
+export const MAX_BATCH = 100;
+
 /** Open batches by collection and shape; a value asked for again in a turn opens another batch. */
 const batchesBy = new WeakMap<BatchReadCollection, Map<string, Batch[]>>();
 
@@ -60,7 +64,7 @@ export function findOneInBatch<T>(
   const name = String(value);
   // Each caller gets a document of its own: a value already in a batch waits in the next one
   // (one more command in that rare turn, rather than copying a document that grows with history).
-  let batch = open.find((b) => !b.byValue.has(name));
+  let batch = open.find((b) => b.byValue.size < MAX_BATCH && !b.byValue.has(name));
   if (!batch) {
     const fresh: Batch = { fixed, field, options, byValue: new Map() };
     batch = fresh;

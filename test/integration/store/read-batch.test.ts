@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import mongoose from 'mongoose';
-import { findOneInBatch, type BatchReadCollection } from '../../../server/store/read-batch.js';
+import { findOneInBatch, MAX_BATCH, type BatchReadCollection } from '../../../server/store/read-batch.js';
 import { commandTimeline } from '../../support/command-counter.js';
 import { connectTestDb, dropTestDb } from '../../support/services.js';
 
@@ -61,6 +61,14 @@ describe('lookups of one turn as one command (batched reads)', () => {
     ]);
     expect(result).to.deep.equal([1, 2]);
     expect(finds(events)).to.have.length(2);
+  });
+
+  it(`splits a turn's lookups into batches of ${MAX_BATCH}: each one find answered in its first reply, no getMore`, async () => {
+    const codes = Array.from({ length: 2 * MAX_BATCH + 50 }, (_, i) => `many-${i}`);
+    await collection.insertMany(codes.map((code, i) => ({ programId: 'p1', code, n: 1000 + i })));
+    const { result, events } = await commandTimeline(conn, () => Promise.all(codes.map((code) => findOneInBatch<Row>(collection, { programId: 'p1' }, 'code', code))));
+    expect(result.map(n)).to.deep.equal(codes.map((_, i) => 1000 + i));
+    expect(events.filter((e) => e.startsWith('start '))).to.deep.equal(['start find looked', 'start find looked', 'start find looked']);
   });
 
   it('fails every lookup of a batch whose command fails', async () => {
