@@ -130,8 +130,10 @@ case "$cmd" in
       while read -r pid what; do log "$what (pid $pid) is using the $profile services"; done <<< "$users"
       die "not stopping them under it: stop it first (Ctrl-C; it stops the services it started), or add --force"
     fi
-    stop_pid "$MONGO_NAME" "$MONGO_MARKER"
-    stop_pid "$REDIS_NAME" "$REDIS_MARKER" ;;
+    # Whatever port the recorded service was started on: stopping under other port settings
+    # must not forget a running service (it would keep its port, untracked, with status "stopped").
+    stop_pid "$MONGO_NAME" "MongoDevServer.java --port"
+    stop_pid "$REDIS_NAME" "redis-server" ;;
   status)
     for n in mongo-dev mongo-test redis-dev redis-test; do
       if [ -f "$RUN_DIR/$n.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/$n.pid")" ]; then echo "$n running (pid $(cat "$RUN_DIR/$n.pid"))"; else echo "$n stopped"; fi
