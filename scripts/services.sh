@@ -37,8 +37,10 @@ case "$profile" in
   *) die "profile must be dev or test" ;;
 esac
 MONGO_NAME="mongo-$profile"; REDIS_NAME="redis-$profile"
-MONGO_MARKER="MongoDevServer.java --port $mongo_port"
-REDIS_MARKER="127.0.0.1:$redis_port"
+# A recorded pid is ours when its command line is the service's (KIND; a recycled pid is not),
+# and the one to reuse when it also serves this profile's port (MARKER).
+MONGO_KIND="MongoDevServer.java --port"; MONGO_MARKER="$MONGO_KIND $mongo_port"
+REDIS_KIND="redis-server"; REDIS_MARKER="$REDIS_KIND 127.0.0.1:$redis_port"
 MDS="$ROOT/tools/mongo-dev-server"
 
 start_mongo() {
@@ -132,8 +134,8 @@ case "$cmd" in
     fi
     # Whatever port the recorded service was started on: stopping under other port settings
     # must not forget a running service (it would keep its port, untracked, with status "stopped").
-    stop_pid "$MONGO_NAME" "MongoDevServer.java --port"
-    stop_pid "$REDIS_NAME" "redis-server" ;;
+    stop_pid "$MONGO_NAME" "$MONGO_KIND"
+    stop_pid "$REDIS_NAME" "$REDIS_KIND" ;;
   status)
     for n in mongo-dev mongo-test redis-dev redis-test; do
       if [ -f "$RUN_DIR/$n.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/$n.pid")" ]; then echo "$n running (pid $(cat "$RUN_DIR/$n.pid"))"; else echo "$n stopped"; fi

@@ -9,7 +9,7 @@
 import type { Types } from 'mongoose';
 import type { Program } from '../../../rules/index.js';
 import type { Models } from '../../store/models/index.js';
-import { lotFieldNames, lotsForReading, type LotFields } from '../ledger/lot-projection.js';
+import { lotWindowFieldNames, lotsForReading, type LotFields } from '../ledger/lot-projection.js';
 import { HiddenLot } from '../policy/expiry-lots.js';
 import type { LotsRead } from '../policy/lot-queue.js';
 import { expireSourceKey, expiryOutlook, localDate, lotsView, outlookView, programTimezone, type ExpiryOutlook, type ExpiryView, type LedgerLine } from '../policy/expiry.js';
@@ -83,7 +83,7 @@ export async function projectedExpiryView(models: Models, program: Program, memb
  * left unprojected spent points the projection still shows. Otherwise, from the ledger.
  */
 async function duePoints(models: Models, program: Program, memberId: Types.ObjectId | string, now: Date): Promise<number> {
-  const lots = program.policies.expiry.mode === 'PER_LOT' ? lotFieldNames : {};
+  const lots = program.policies.expiry.mode === 'PER_LOT' ? lotWindowFieldNames : {};
   const member = await models.Member.findById(memberId, { ...lots, pointsBalance: 1, ledgerSeq: 1, lastActivityAt: 1 }).lean<ExpiryMember>();
   if (member && !await projectionBehind(models, memberId, member.ledgerSeq)) {
     return (await projectedExpiryView(models, program, member, now, { balance: member.pointsBalance, costs: [] })).due();

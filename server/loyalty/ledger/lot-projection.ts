@@ -39,10 +39,13 @@ export interface LotFields {
   lotsSeq?: number | null;
 }
 
-/** What an append reads to move the lots forward: all but the middle pages. */
-export const lotFieldNames = {
-  lotHead: 1, lotTail: 1, lotCount: 1, lotPoints: 1, lotPageCount: 1, lotDeficit: 1, lotTraces: 1, lotsSeq: 1,
+/** The fields the lots' head and tail are read from ({@link lotsForReading}): no pages, no traces. */
+export const lotWindowFieldNames = {
+  lotHead: 1, lotTail: 1, lotCount: 1, lotPoints: 1, lotPageCount: 1, lotDeficit: 1, lotsSeq: 1,
 } as const;
+
+/** What an append reads to move the lots forward: all but the middle pages. */
+export const lotFieldNames = { ...lotWindowFieldNames, lotTraces: 1 } as const;
 
 /** Every field of the projection (a catch-up, ledger:verify). */
 export const allLotFieldNames = { ...lotFieldNames, lotPages: 1 } as const;
